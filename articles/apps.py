@@ -1,0 +1,11 @@
+"""The news app: article and index pages, their blocks and translations."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ArticlesConfig(AppConfig):
+    """News articles."""
+
+    name = "articles"
+    verbose_name = _("News")

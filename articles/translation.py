@@ -1,0 +1,34 @@
+"""Field-level translations of our own models (Page's own fields are translated upstream)."""
+
+from modeltranslation.decorators import register
+from modeltranslation.translator import TranslationOptions
+
+from articles.models import ArticlePage, Category, Disclaimer, NewsIndexPage
+
+
+@register(NewsIndexPage)
+class NewsIndexPageTR(TranslationOptions):
+    """Translated fields of the news index."""
+
+    fields = ("intro",)
+
+
+@register(ArticlePage)
+class ArticlePageTR(TranslationOptions):
+    """Translated fields of an article."""
+
+    fields = ("summary", "body")
+
+
+@register(Disclaimer)
+class DisclaimerTR(TranslationOptions):
+    """Translated disclaimer text."""
+
+    fields = ("text",)
+
+
+@register(Category)
+class CategoryTR(TranslationOptions):
+    """Translated category name."""
+
+    fields = ("name",)

@@ -1,0 +1,74 @@
+"""Small builders for test data: a site with home page, news index and articles."""
+
+import datetime
+
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from articles.models import ArticlePage, NewsIndexPage
+from cms.models import HomePage, SiteSettings
+
+DISCLAIMER_ZH = "免责说明:本文仅用于传播科普知识,不构成任何临床诊断建议!"
+DISCLAIMER_EN = "Disclaimer: this article shares science news and is not medical advice."
+
+
+def make_site():
+    """Replace Wagtail's welcome page with our home page, settings and news index."""
+    with translation.override("zh-hans"):
+        root = Page.get_first_root_node()
+        home = HomePage(title_zh_hans="首页", title_en="Home", slug_zh_hans="home", slug_en="home")
+        root.add_child(instance=home)
+        site = Site.objects.get(is_default_site=True)
+        old_root = site.root_page
+        site.root_page = home
+        site.save()
+        if old_root.pk != home.pk:
+            old_root.delete()
+        SiteSettings.objects.update_or_create(
+            site=site,
+            defaults={
+                "site_name_zh_hans": "杭吉干细胞资讯",
+                "site_name_en": "Hangji Stem Cell News",
+                "tagline_zh_hans": "即时推送国内外干细胞临床医学资讯,为细胞治疗普惠大众而努力!",
+                "tagline_en": "Stem-cell clinical news from China and the world.",
+                "address_zh_hans": "中国,浙江,杭州",
+                "address_en": "Hangzhou, Zhejiang, China",
+                "hotline": "400-622-0089",
+                "telegram": "+86-139-6700-7000",
+                "default_disclaimer_zh_hans": DISCLAIMER_ZH,
+                "default_disclaimer_en": DISCLAIMER_EN,
+            },
+        )
+        index = NewsIndexPage(
+            title_zh_hans="新闻", title_en="News", slug_zh_hans="news", slug_en="news"
+        )
+        home.add_child(instance=index)
+    return home, index
+
+
+def make_article(index, n=1, *, date=None, en=True, live=True, body=None, **fields):
+    """Add an article under `index`; `en=False` leaves it untranslated."""
+    values = {
+        "title_zh_hans": f"干细胞新闻{n}",
+        "slug_zh_hans": f"article-{n}",
+        "summary_zh_hans": f"摘要{n}",
+        "date": date or datetime.date(2025, 8, 1) + datetime.timedelta(days=n),
+        "live": live,
+    }
+    if en:
+        values |= {
+            "title_en": f"Stem cell news {n}",
+            "slug_en": f"article-{n}-en",
+            "summary_en": f"Summary {n}",
+        }
+    values |= fields
+    with translation.override("zh-hans"):
+        article = ArticlePage(**values)
+        if body is not None:
+            article.body_zh_hans = body
+            if en:
+                article.body_en = body
+        index.add_child(instance=article)
+        if live:
+            article.save_revision().publish()
+    return article
