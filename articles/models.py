@@ -1,15 +1,17 @@
 """News pages: the index that lists articles and the article itself."""
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, PageManager
+from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -57,6 +59,17 @@ class ArticlePageTag(TaggedItemBase):
     content_object = ParentalKey(
         "articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
     )
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    """Article queries that know which languages an article is published in."""
+
+    def in_language(self, language=None):
+        """Articles readable in `language` (default: the active one); Chinese ones always are."""
+        language = language or translation.get_language()
+        if language == settings.LANGUAGE_CODE:
+            return self
+        return self.filter(translated_en=True)
 
 
 class NewsIndexPage(Page):
@@ -132,6 +145,9 @@ class ArticlePage(Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    translated_en = models.BooleanField(
+        _("translated into English"), default=False, editable=False, db_index=True
+    )
     source = models.CharField(
         _("source or author"), max_length=200, blank=True, help_text=_("Who wrote or supplied it.")
     )
@@ -173,6 +189,8 @@ class ArticlePage(Page):
         *Page.settings_panels,
     ]
 
+    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+
     template = "pages/article_page.html"
     parent_page_types = ["articles.NewsIndexPage"]
     subpage_types = []
@@ -181,7 +199,13 @@ class ArticlePage(Page):
         verbose_name = _("article")
         verbose_name_plural = _("articles")
 
+    def is_translated(self, language):
+        """Whether the title, summary and body all have text in `language`."""
+        suffix = language.replace("-", "_")
+        return all(self.__dict__.get(f"{name}_{suffix}") for name in ("title", "summary", "body"))
+
     def save(self, *args, **kwargs):
+        self.translated_en = self.is_translated("en")
         if self.live and self.date is None:
             self.date = timezone.localdate(self.first_published_at or timezone.now())
         return super().save(*args, **kwargs)
