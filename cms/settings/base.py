@@ -186,3 +186,7 @@ LOGGING = {
         "articles": {"level": "INFO"},
     },
 }
+
+WAGTAILADMIN_RICH_TEXT_EDITORS = {
+    "default": {"WIDGET": "cms.widgets.StrictDraftailRichTextArea"},
+}

@@ -1,0 +1,146 @@
+"""The foundation: language redirects, the Chinese admin, settings that refuse a bad production."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+class TestRootRedirect:
+    """`/` sends each visitor to their language, Chinese by default."""
+
+    def test_default_is_chinese(self, client):
+        response = client.get("/")
+        assert response.status_code == 302
+        assert response["Location"] == "/zh-hans/"
+
+    def test_accept_language_english(self, client):
+        response = client.get("/", headers={"accept-language": "en-GB,en;q=0.9"})
+        assert response["Location"] == "/en/"
+
+    def test_accept_language_chinese_variants(self, client):
+        response = client.get("/", headers={"accept-language": "zh-CN,zh;q=0.9,en;q=0.5"})
+        assert response["Location"] == "/zh-hans/"
+
+    def test_cookie_beats_accept_language(self, client):
+        client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+        response = client.get("/", headers={"accept-language": "zh-CN"})
+        assert response["Location"] == "/en/"
+
+    def test_unknown_language_falls_back_to_chinese(self, client):
+        response = client.get("/", headers={"accept-language": "fr-FR,fr;q=0.9"})
+        assert response["Location"] == "/zh-hans/"
+
+
+class TestAdmin:
+    """Editors work in a Chinese admin that can create pages."""
+
+    @pytest.fixture
+    def editor(self, client, django_user_model):
+        user = django_user_model.objects.create_superuser("editor", "", "pw-editor-1")
+        client.force_login(user)
+        return client
+
+    def test_login_page_is_chinese_by_default(self, client):
+        response = client.get(reverse("wagtailadmin_login"))
+        assert response.status_code == 200
+        assert 'lang="zh-hans"' in response.text
+        assert "登录" in response.text
+
+    def test_admin_offers_only_chinese_and_english(self):
+        assert [code for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES] == [
+            "zh-hans",
+            "en",
+        ]
+
+    def test_editor_logs_in_with_password(self, client, django_user_model):
+        django_user_model.objects.create_superuser("chief", "", "pw-chief-1")
+        response = client.post(
+            reverse("wagtailadmin_login"), {"username": "chief", "password": "pw-chief-1"}
+        )
+        assert response.status_code == 302
+        dashboard = client.get(reverse("wagtailadmin_home"))
+        assert dashboard.status_code == 200
+        assert "控制面板" in dashboard.text
+
+    def test_editor_creates_news_index_in_both_languages(self, editor, site_tree):
+        from articles.models import NewsIndexPage
+
+        home, index = site_tree
+        index.delete()
+        url = reverse("wagtailadmin_pages:add", args=("articles", "newsindexpage", home.pk))
+        response = editor.post(
+            url,
+            {
+                "title_zh_hans": "资讯",
+                "title_en": "Updates",
+                "slug_zh_hans": "zixun",
+                "slug_en": "updates",
+                "action-publish": "publish",
+            },
+        )
+        assert response.status_code == 302, response.context["form"].errors
+        page = NewsIndexPage.objects.get(slug_zh_hans="zixun")
+        assert page.live
+        assert page.title_en == "Updates"
+
+    def test_unreadable_rich_text_is_a_form_error(self, editor, site_tree):
+        from articles.models import NewsIndexPage
+
+        _home, index = site_tree
+        url = reverse("wagtailadmin_pages:edit", args=(index.pk,))
+        response = editor.post(
+            url,
+            {
+                "title_zh_hans": "改过的标题",
+                "slug_zh_hans": "news",
+                "intro_zh_hans": "{not json",
+                "action-publish": "publish",
+            },
+        )
+        assert response.status_code == 200
+        assert "intro_zh_hans" in response.context["form"].errors
+        assert NewsIndexPage.objects.get(pk=index.pk).title_zh_hans == "新闻"
+
+
+def _import_production_settings(env):
+    """Import the production settings in a clean interpreter and return the completed process."""
+    return subprocess.run(
+        [sys.executable, "-c", "import cms.settings.production"],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+class TestProductionSettings:
+    """Production refuses to start without a secret."""
+
+    def test_refuses_without_secret_key(self):
+        env = {k: v for k, v in os.environ.items() if k != "SECRET_KEY"}
+        result = _import_production_settings(env)
+        assert result.returncode != 0
+        assert "SECRET_KEY must be set" in result.stderr
+
+    def test_starts_with_secret_key(self):
+        result = _import_production_settings({**os.environ, "SECRET_KEY": "x" * 50})
+        assert result.returncode == 0, result.stderr
+
+    def test_base_defaults_to_debug_off(self):
+        env = {k: v for k, v in os.environ.items() if k != "DEBUG"}
+        result = subprocess.run(
+            [sys.executable, "-c", "import cms.settings.base as b; print(b.DEBUG)"],
+            cwd=settings.BASE_DIR,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        assert result.stdout.strip() == "False"
