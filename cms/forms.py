@@ -1,0 +1,74 @@
+"""The contact form's fields: bounded lengths and a phone-or-email field with clear errors."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import FormBuilder
+
+MESSAGE_MAX = 5000
+PHONE_RE = re.compile(r"^\+?[\d\s\-().]+$")
+LENGTH_MESSAGES = {
+    "max_length": _(
+        "Please shorten this to at most %(limit_value)d characters (it has %(show_value)d)."
+    )
+}
+
+
+def phone_digits(value):
+    """The dialable form of a phone number: its digits, keeping a leading + (E.164 style)."""
+    value = value.strip()
+    return ("+" if value.startswith("+") else "") + re.sub(r"\D", "", value)
+
+
+def is_phone_number(value):
+    """Whether `value` reads as a phone number of 5 to 15 digits."""
+    return bool(PHONE_RE.match(value.strip())) and 5 <= len(re.sub(r"\D", "", value)) <= 15
+
+
+def is_email(value):
+    """Whether `value` is a valid email address."""
+    try:
+        validate_email(value)
+    except ValidationError:
+        return False
+    return True
+
+
+class PhoneOrEmailField(forms.CharField):
+    """A phone number or an email address, whichever the visitor prefers to be reached by."""
+
+    default_error_messages = {
+        "invalid": _("Enter a phone number (digits, e.g. 139-6700-7000) or an email address."),
+    }
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", 254)
+        kwargs.setdefault("error_messages", LENGTH_MESSAGES)
+        super().__init__(**kwargs)
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not (is_email(value) or is_phone_number(value)):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+
+
+class ContactFormBuilder(FormBuilder):
+    """Wagtail's form builder with every text field bounded and a phone-or-email type."""
+
+    def create_singleline_field(self, field, options):
+        options["error_messages"] = LENGTH_MESSAGES
+        return super().create_singleline_field(field, options)
+
+    def create_multiline_field(self, field, options):
+        options.update(
+            max_length=MESSAGE_MAX,
+            error_messages=LENGTH_MESSAGES,
+            widget=forms.Textarea(attrs={"rows": 6}),
+        )
+        return super().create_multiline_field(field, options)
+
+    def create_phone_or_email_field(self, field, options):
+        return PhoneOrEmailField(**options)
