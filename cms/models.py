@@ -289,7 +289,7 @@ class ContactPage(HoneypotFormMixin, HoneypotFormSubmissionMixin):
         if request.method == "POST" and is_ratelimited(
             request, group="cms.contact", key="ip", rate=self.rate_limit, increment=True
         ):
-            logger.warning("Contact form rate limit reached for %s", request.META.get("REMOTE_ADDR"))
+            logger.warning("Contact form rate limit reached for %s", request.META["REMOTE_ADDR"])
             return TemplateResponse(
                 request, self.rate_limited_template, self.get_context(request), status=429
             )

@@ -46,6 +46,11 @@ def make_site():
     return home, index
 
 
+def paragraph(text):
+    """A body holding one paragraph of `text`."""
+    return [{"type": "paragraph", "value": f"<p>{text}</p>"}]
+
+
 def make_article(index, n=1, *, date=None, en=True, live=True, body=None, **fields):
     """Add an article under `index`; `en=False` leaves it untranslated."""
     values = {
@@ -64,11 +69,33 @@ def make_article(index, n=1, *, date=None, en=True, live=True, body=None, **fiel
     values |= fields
     with translation.override("zh-hans"):
         article = ArticlePage(**values)
-        if body is not None:
-            article.body_zh_hans = body
-            if en:
-                article.body_en = body
+        article.body_zh_hans = body if body is not None else paragraph(f"正文{n}")
+        if en:
+            article.body_en = body if body is not None else paragraph(f"Body {n}")
         index.add_child(instance=article)
         if live:
             article.save_revision().publish()
     return article
+
+
+def make_contact_page(home, *, to_address="enquiries@example.com", **fields):
+    """Add the contact page with its default form fields under `home` and publish it."""
+    from cms.models import ContactPage
+
+    values = {
+        "title_zh_hans": "联系我们",
+        "title_en": "Contact us",
+        "slug_zh_hans": "contact",
+        "slug_en": "contact",
+        "intro_zh_hans": "<p>欢迎来电咨询。</p>",
+        "intro_en": "<p>Call or write to us.</p>",
+        "thank_you_text_zh_hans": "<p>感谢您的留言!</p>",
+        "thank_you_text_en": "<p>Thank you for your message!</p>",
+        "to_address": to_address,
+    } | fields
+    with translation.override("zh-hans"):
+        page = ContactPage(**values)
+        page.create_default_fields()
+        home.add_child(instance=page)
+        page.save_revision().publish()
+    return page
