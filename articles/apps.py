@@ -9,3 +9,9 @@ class ArticlesConfig(AppConfig):
 
     name = "articles"
     verbose_name = _("News")
+
+    def ready(self):
+        # Runs after wagtail_modeltranslation's ready(), whose page patches we replace.
+        from articles import routing  # noqa: PLC0415 (models load after apps)
+
+        routing.install()
