@@ -52,6 +52,21 @@ class TestAdmin:
         assert 'lang="zh-hans"' in response.text
         assert "登录" in response.text
 
+    def test_admin_is_chinese_even_for_an_english_browser(self, editor):
+        response = editor.get(reverse("wagtailadmin_home"), headers={"accept-language": "en-US"})
+        assert 'lang="zh-hans"' in response.text
+        assert "控制面板" in response.text
+
+    def test_editor_who_prefers_english_gets_english(self, editor, django_user_model):
+        from wagtail.users.models import UserProfile
+
+        profile = UserProfile.get_for_user(django_user_model.objects.get(username="editor"))
+        profile.preferred_language = "en"
+        profile.save()
+        response = editor.get(reverse("wagtailadmin_home"))
+        assert 'lang="en"' in response.text
+        assert "Dashboard" in response.text
+
     def test_admin_offers_only_chinese_and_english(self):
         assert [code for code, _name in settings.WAGTAILADMIN_PERMITTED_LANGUAGES] == [
             "zh-hans",
