@@ -1,0 +1,356 @@
+"""The contact page: reachable details, a form whose enquiries are never lost, and abuse limits."""
+
+import json
+import logging
+import re
+import smtplib
+import time
+from urllib.parse import urlencode
+
+import pytest
+from django.core import mail
+from django.core.cache import cache
+from django.core.mail.backends.base import BaseEmailBackend
+from wagtail.contrib.forms.models import EmailFormMixin, FormSubmission
+
+from cms.forms import MESSAGE_MAX
+from cms.models import ContactPage, SiteSettings
+from tests.factories import make_contact_page, make_site
+
+# Real commits, so the notification (sent on commit) and ATOMIC_REQUESTS behave as in production.
+committed = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+class BrokenEmailBackend(BaseEmailBackend):
+    """An SMTP server that is down."""
+
+    def send_messages(self, email_messages):
+        raise smtplib.SMTPServerDisconnected("Connection unexpectedly closed")
+
+
+@pytest.fixture(autouse=True)
+def fresh_rate_limits():
+    """Each test starts with no posts counted against the test client's IP."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def contact_page(site_tree):
+    """The published contact page with its default fields."""
+    home, _index = site_tree
+    return make_contact_page(home)
+
+
+def enquiry(**overrides):
+    """A valid submission as a person's browser sends it, honeypot left empty."""
+    return {
+        "name": "王小明",
+        "phone_or_email": "xiaoming@example.com",
+        "message": "请问间充质干细胞治疗抑郁症的临床试验还在招募吗?",
+        "consent": "on",
+        # The page was displayed a minute ago; robots post at once.
+        "whf_name": "",
+        "whf_time": str(int(time.time()) - 60),
+    } | overrides
+
+
+def post(client, lang="zh-hans", **overrides):
+    """Send the contact form on the page in `lang`."""
+    return client.post(f"/{lang}/contact/", enquiry(**overrides))
+
+
+# --- What visitors see -------------------------------------------------------------------
+
+
+PAGE_TEXT = {
+    "zh-hans": {
+        "intro": "欢迎来电咨询。",
+        "address": "中国,浙江,杭州",
+        "hours": "周一至周五 9:00-18:00",
+        "label": "电话或邮箱",
+        "site_name": "杭吉干细胞资讯",
+    },
+    "en": {
+        "intro": "Call or write to us.",
+        "address": "Hangzhou, Zhejiang, China",
+        "hours": "Mon-Fri 9:00-18:00",
+        "label": "Phone or email",
+        "site_name": "Hangji Stem Cell News",
+    },
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["zh-hans", "en"])
+def test_contact_page_shows_intro_details_and_form_in_each_language(client, contact_page, lang):
+    SiteSettings.objects.update(
+        opening_hours_zh_hans=PAGE_TEXT["zh-hans"]["hours"],
+        opening_hours_en=PAGE_TEXT["en"]["hours"],
+        email="info@example.com",
+    )
+    text = PAGE_TEXT[lang]
+    response = client.get(f"/{lang}/contact/")
+    assert response.status_code == 200
+    html = response.text
+    assert text["intro"] in html
+    assert text["address"] in html
+    assert text["hours"] in html
+    assert '<a href="tel:4006220089">400-622-0089</a>' in html
+    assert 'href="https://t.me/+8613967007000"' in html
+    assert '<a href="mailto:info@example.com">info@example.com</a>' in html
+    assert f'<label for="id_phone_or_email">{text["label"]}</label>' in html
+    assert 'name="whf_name"' in html  # the honeypot is on by default
+
+
+def test_default_fields_are_name_contact_message_and_consent(contact_page):
+    fields = list(contact_page.form_fields.order_by("sort_order"))
+    assert [(f.clean_name, f.field_type, f.required) for f in fields] == [
+        ("name", "singleline", True),
+        ("phone_or_email", "phone_or_email", True),
+        ("message", "multiline", True),
+        ("consent", "checkbox", True),
+    ]
+    assert all(f.label_zh_hans and f.label_en for f in fields)
+
+
+def test_default_fields_are_not_added_twice(contact_page):
+    contact_page.create_default_fields()
+    contact_page.save()
+    assert contact_page.form_fields.count() == 4
+
+
+def test_one_contact_page_per_site(contact_page, site_tree):
+    home, _index = site_tree
+    assert not ContactPage.can_create_at(home)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["zh-hans", "en"])
+def test_contact_and_home_pages_publish_the_organisation_with_its_contact_point(
+    client, contact_page, lang
+):
+    for url in (f"/{lang}/", f"/{lang}/contact/"):
+        html = client.get(url).text
+        scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)
+        organisations = [
+            data for data in map(json.loads, scripts) if data["@type"] == "MedicalOrganization"
+        ]
+        assert len(organisations) == 1, url
+        organisation = organisations[0]
+        assert organisation["@context"] == "https://schema.org"
+        assert organisation["name"] == (
+            "杭吉干细胞资讯" if lang == "zh-hans" else "Hangji Stem Cell News"
+        )
+        assert organisation["url"] == f"http://testserver/{lang}/"
+        assert organisation["contactPoint"] == [
+            {
+                "@type": "ContactPoint",
+                "telephone": "400-622-0089",
+                "contactType": "customer service",
+                "areaServed": "CN",
+                "availableLanguage": ["zh-Hans", "en"],
+            }
+        ]
+        assert "https://t.me/+8613967007000" in organisation["sameAs"]
+
+
+# --- A valid enquiry ---------------------------------------------------------------------
+
+
+@committed
+def test_valid_enquiry_is_stored_emailed_and_thanked(client):
+    home, _index = make_site()
+    make_contact_page(home, to_address="desk@example.com, doctor@example.com")
+
+    response = post(client, "en")
+
+    assert response.status_code == 200
+    assert "Thank you for your message!" in response.text
+    submission = FormSubmission.objects.get()
+    assert submission.form_data["name"] == "王小明"
+    assert submission.form_data["phone_or_email"] == "xiaoming@example.com"
+    assert submission.form_data["consent"] is True
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["desk@example.com", "doctor@example.com"]
+    assert message.reply_to == ["xiaoming@example.com"]
+    assert "请问间充质干细胞治疗抑郁症的临床试验还在招募吗?" in message.body
+
+
+@committed
+def test_smtp_down_keeps_the_enquiry_thanks_the_visitor_and_logs(client, settings, caplog):
+    home, _index = make_site()
+    make_contact_page(home)
+    settings.EMAIL_BACKEND = "tests.test_contact.BrokenEmailBackend"
+
+    with caplog.at_level(logging.ERROR, logger="cms.contact"):
+        response = post(client)
+
+    assert response.status_code == 200
+    assert "感谢您的留言!" in response.text
+    assert FormSubmission.objects.get().form_data["name"] == "王小明"
+    assert mail.outbox == []
+    [record] = [r for r in caplog.records if r.name == "cms.contact"]
+    assert record.levelno == logging.ERROR
+    assert "stored in the admin" in record.getMessage()
+    assert isinstance(record.exc_info[1], smtplib.SMTPException)
+
+
+@committed
+def test_stock_wagtail_would_answer_500_and_lose_the_enquiry_when_smtp_is_down(
+    client, settings, monkeypatch
+):
+    """Why ContactPage.send_mail exists: Wagtail's own sends inside the request's transaction."""
+    home, _index = make_site()
+    make_contact_page(home)
+    settings.EMAIL_BACKEND = "tests.test_contact.BrokenEmailBackend"
+    monkeypatch.setattr(ContactPage, "send_mail", EmailFormMixin.send_mail)
+    client.raise_request_exception = False
+
+    response = post(client)
+
+    assert response.status_code == 500
+    assert not FormSubmission.objects.exists()
+
+
+# --- Bad input ---------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_message_over_5000_characters_is_refused_with_a_clear_error(client, contact_page):
+    response = post(client, "en", message="字" * (MESSAGE_MAX + 1))
+
+    assert response.status_code == 200
+    assert "Please shorten this to at most 5000 characters (it has 5001)." in response.text
+    assert not FormSubmission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_message_of_exactly_5000_characters_is_accepted(client, contact_page):
+    post(client, message="字" * MESSAGE_MAX)
+    assert FormSubmission.objects.count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("contact", ["139-6700-7000", "+86 139 6700 7000", "a@example.cn"])
+def test_phone_or_email_accepts_either(client, contact_page, contact):
+    post(client, phone_or_email=contact)
+    assert FormSubmission.objects.get().form_data["phone_or_email"] == contact
+
+
+@pytest.mark.django_db
+def test_phone_or_email_refuses_anything_else_with_a_clear_error(client, contact_page):
+    response = post(client, "en", phone_or_email="call me maybe")
+
+    assert "Enter a phone number (digits, e.g. 139-6700-7000) or an email address." in (
+        response.text
+    )
+    assert not FormSubmission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_consent_is_required(client, contact_page):
+    data = enquiry()
+    del data["consent"]
+    response = client.post("/en/contact/", data)
+    assert "This field is required." in response.text
+    assert not FormSubmission.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("encoding", ["multipart", "urlencoded"])
+def test_a_3_mb_body_gets_400_not_500(client, contact_page, encoding):
+    data = enquiry(message="x" * 3 * 1024 * 1024)
+    if encoding == "multipart":
+        response = client.post("/zh-hans/contact/", data)
+    else:
+        response = client.post(
+            "/zh-hans/contact/", urlencode(data), content_type="application/x-www-form-urlencoded"
+        )
+    assert response.status_code == 400
+    assert not FormSubmission.objects.exists()
+
+
+# --- Abuse -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "trap",
+    [
+        lambda: {"whf_name": "http://spam.example"},  # filled the hidden field
+        lambda: {"whf_time": str(int(time.time()))},  # posted the instant the form was shown
+    ],
+    ids=["hidden-field-filled", "posted-too-fast"],
+)
+def test_robots_get_the_same_thank_you_page_and_nothing_is_stored(client, contact_page, trap):
+    human = post(client)
+    FormSubmission.objects.all().delete()
+
+    robot = post(client, **trap())
+
+    assert robot.status_code == human.status_code == 200
+    assert "感谢您的留言!" in robot.text
+    assert not FormSubmission.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_post_without_the_honeypot_fields_is_dropped(client, contact_page):
+    data = enquiry()
+    del data["whf_name"], data["whf_time"]
+    response = client.post("/zh-hans/contact/", data)
+    assert response.status_code == 200
+    assert not FormSubmission.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [("zh-hans", '<html lang="zh-hans">'), ("en", "Please try again in about ten minutes")],
+)
+def test_the_sixth_post_in_ten_minutes_is_refused_politely(client, contact_page, lang, text):
+    for _n in range(5):
+        assert post(client, lang).status_code == 200
+
+    refused = post(client, lang)
+
+    assert refused.status_code == 429
+    assert text in refused.text
+    assert '<a href="tel:4006220089">' in refused.text
+    assert FormSubmission.objects.count() == 5
+
+
+@pytest.mark.django_db
+def test_the_rate_limit_is_per_client_ip(client, contact_page):
+    for _n in range(6):
+        post(client)
+    other = client.post("/zh-hans/contact/", enquiry(), REMOTE_ADDR="203.0.113.9")
+    assert other.status_code == 200
+
+
+@pytest.mark.django_db
+def test_reading_the_contact_page_is_not_rate_limited(client, contact_page):
+    for _n in range(10):
+        assert client.get("/zh-hans/contact/").status_code == 200
+
+
+# --- Admin -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_submissions_are_listed_and_exported_as_csv_in_the_admin(client, admin_user, contact_page):
+    post(client)
+    client.force_login(admin_user)
+
+    listing = client.get(f"/admin/forms/submissions/{contact_page.pk}/")
+    export = client.get(f"/admin/forms/submissions/{contact_page.pk}/?export=csv")
+
+    assert listing.status_code == 200
+    assert "王小明" in listing.text
+    assert export.status_code == 200
+    assert export["Content-Type"].startswith("text/csv")
+    csv_text = b"".join(export.streaming_content).decode("utf-8-sig")
+    assert "xiaoming@example.com" in csv_text
+    assert "请问间充质干细胞治疗抑郁症的临床试验还在招募吗?" in csv_text
