@@ -6,7 +6,7 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from articles.models import ArticlePage, NewsIndexPage
-from cms.models import HomePage, SiteSettings
+from cms.models import ContactPage, HomePage, SiteSettings
 
 DISCLAIMER_ZH = "免责说明:本文仅用于传播科普知识,不构成任何临床诊断建议!"
 DISCLAIMER_EN = "Disclaimer: this article shares science news and is not medical advice."
@@ -80,8 +80,6 @@ def make_article(index, n=1, *, date=None, en=True, live=True, body=None, **fiel
 
 def make_contact_page(home, *, to_address="enquiries@example.com", **fields):
     """Add the contact page with its default form fields under `home` and publish it."""
-    from cms.models import ContactPage
-
     values = {
         "title_zh_hans": "联系我们",
         "title_en": "Contact us",
