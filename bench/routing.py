@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "cms.settings.test")
 os.environ.setdefault("DATABASE_URL", "sqlite:////tmp/bench-routing.sqlite3")
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
@@ -37,6 +37,7 @@ from articles.models import ArticlePage  # noqa: E402
 from tests.factories import make_site, paragraph  # noqa: E402
 
 LANGUAGES = [("zh-hans", ""), ("en", "-en")]
+WIDTHS = (9, 7, 11, 14, 14)
 
 
 def add_articles(index, start, stop):
@@ -69,7 +70,7 @@ def use_route(function):
 def measure(client, size, requests):
     """(requests per second, queries per request) for random article requests in both languages."""
     paths = [
-        f"/{language}/news/article-{random.randint(1, size)}{suffix}/"  # noqa: S311
+        f"/{language}/news/article-{random.randint(1, size)}{suffix}/"
         for language, suffix in LANGUAGES
         for _ in range(requests // 2)
     ]
@@ -115,7 +116,8 @@ def main():
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
     print(f"database: {connection.vendor}, {options.requests} requests per row, zh-hans and en")
-    print(f"{'articles':>9} | {'req/s':>7} | {'queries/req':>11} | {'upstream req/s':>14} | {'upstream q/req':>14}")
+    headings = ("articles", "req/s", "queries/req", "upstream req/s", "upstream q/req")
+    print(" | ".join(f"{name:>{width}}" for name, width in zip(headings, WIDTHS, strict=True)))
     for size, rps, qpr, up_rps, up_qpr in rows:
         upstream = f"{up_rps:14.1f} | {up_qpr:14.1f}" if up_rps else f"{'-':>14} | {'-':>14}"
         print(f"{size:9d} | {rps:7.1f} | {qpr:11.1f} | {upstream}")
