@@ -190,9 +190,10 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def latest_articles(self, limit=6):
-        """The newest live articles anywhere under this home page."""
+        """The newest live articles readable in the current language anywhere under this page."""
         return (
-            ArticlePage.objects.live()
+            ArticlePage.objects.in_language()
+            .live()
             .public()
             .descendant_of(self)
             .select_related("lead_image")
