@@ -1,21 +1,56 @@
 """News pages: the index that lists articles and the article itself."""
 
+import json
+import re
+
+from django.apps import apps
 from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.http import Http404
 from django.utils import timezone, translation
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from articles.blocks import ArticleBodyBlock
+from articles.forms import ArticlePageForm
+
+# Filter values from the query string must look like slugs (taggit's may be Chinese).
+SLUG_RE = re.compile(r"^[-\w]{1,100}$")
+# OpenGraph wants territory locales; schema.org wants BCP 47 tags.
+OG_LOCALES = {"zh-hans": "zh_CN", "en": "en_US"}
+BCP47 = {"zh-hans": "zh-Hans", "en": "en"}
+SHARE_IMAGE_SPEC = "fill-1200x630"
+# Characters that could close the <script> element or start HTML inside JSON-LD.
+JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def site_settings_for(site):
+    """The site settings of `site` (imported lazily: cms.models imports this module)."""
+    return apps.get_model("cms", "SiteSettings").for_site(site)
+
+
+def json_ld_script(data):
+    """A <script type="application/ld+json"> element that cannot be broken out of."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        JSON_SCRIPT_ESCAPES
+    )
+    # Safe: every character that could end the element or start markup is escaped above.
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
 @register_snippet
@@ -89,29 +124,52 @@ class NewsIndexPage(Page):
     class Meta:
         verbose_name = _("news index page")
 
-    def articles(self):
-        """Live, public articles under this index, newest first."""
-        return (
-            ArticlePage.objects.live()
+    def articles(self, category=None, tag=None):
+        """Live, public articles under this index in the active language, newest first."""
+        articles = (
+            ArticlePage.objects.in_language()
+            .live()
             .public()
             .child_of(self)
             .select_related("lead_image", "category")
+            .prefetch_related("lead_image__renditions")
             .order_by("-date", "-pk")
         )
+        if category is not None:
+            articles = articles.filter(category=category)
+        if tag is not None:
+            articles = articles.filter(tags=tag)
+        return articles
 
     def paginate(self, request, queryset):
-        """Return the requested page of results, falling back to the first or last page."""
+        """The requested page of results: the first for nonsense or < 1, the last when beyond."""
         paginator = Paginator(queryset, self.per_page)
         try:
-            return paginator.page(request.GET.get("page", 1))
-        except PageNotAnInteger:
-            return paginator.page(1)
-        except EmptyPage:
-            return paginator.page(paginator.num_pages)
+            number = int(request.GET.get("page", 1))
+        except (TypeError, ValueError):
+            number = 1
+        return paginator.page(min(max(number, 1), paginator.num_pages))
+
+    @staticmethod
+    def get_filter(request, name, queryset):
+        """The object whose slug is in ?<name>=, None when absent; 404 when it matches nothing."""
+        slug = request.GET.get(name)
+        if slug is None:
+            return None
+        obj = queryset.filter(slug=slug).first() if SLUG_RE.match(slug) else None
+        if obj is None:
+            raise Http404
+        return obj
 
     def get_context(self, request, *args, **kwargs):
+        from taggit.models import Tag  # noqa: PLC0415 (taggit's models load after ours)
+
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = self.paginate(request, self.articles())
+        category = self.get_filter(request, "category", Category.objects.all())
+        tag = self.get_filter(request, "tag", Tag.objects.all())
+        context["category"] = category
+        context["tag"] = tag
+        context["articles"] = self.paginate(request, self.articles(category=category, tag=tag))
         return context
 
 
@@ -161,6 +219,12 @@ class ArticlePage(Page):
         related_name="+",
         help_text=_("Leave empty to use the site's default disclaimer."),
     )
+    disclaimer_text = models.TextField(
+        _("disclaimer text"),
+        blank=True,
+        editable=False,
+        help_text=_("The disclaimer this version of the article carried when it was saved."),
+    )
 
     search_fields = [
         *Page.search_fields,
@@ -191,9 +255,13 @@ class ArticlePage(Page):
 
     objects = PageManager.from_queryset(ArticlePageQuerySet)()
 
+    base_form_class = ArticlePageForm
     template = "pages/article_page.html"
     parent_page_types = ["articles.NewsIndexPage"]
     subpage_types = []
+
+    # Set by the admin form while an editor saves a draft, which need not be publishable yet.
+    defer_publishing_checks = False
 
     class Meta:
         verbose_name = _("article")
@@ -204,8 +272,167 @@ class ArticlePage(Page):
         suffix = language.replace("-", "_")
         return all(self.__dict__.get(f"{name}_{suffix}") for name in ("title", "summary", "body"))
 
+    def published_languages(self):
+        """The languages readers get this article in: Chinese always, English once translated."""
+        return [
+            code
+            for code, _name in settings.LANGUAGES
+            if code == settings.LANGUAGE_CODE or self.is_translated(code)
+        ]
+
+    def _site_settings(self):
+        site = self.get_site() if self.path else None
+        site = site or Site.objects.filter(is_default_site=True).first()
+        return site_settings_for(site) if site else None
+
+    def resolve_disclaimer(self, language, site_settings=None):
+        """The disclaimer text in `language`: the chosen variant's, else the site default's."""
+        suffix = language.replace("-", "_")
+        if self.disclaimer_id and getattr(self.disclaimer, f"text_{suffix}", ""):
+            return getattr(self.disclaimer, f"text_{suffix}")
+        site_settings = site_settings or self._site_settings()
+        return getattr(site_settings, f"default_disclaimer_{suffix}", "") or ""
+
+    def displayed_disclaimer(self, site_settings=None, language=None):
+        """What the page shows: the current disclaimer, else the one it was published with."""
+        language = language or translation.get_language()
+        suffix = language.replace("-", "_")
+        return (
+            self.resolve_disclaimer(language, site_settings)
+            or getattr(self, f"disclaimer_text_{suffix}", "")
+            or getattr(self, f"disclaimer_text_{settings.LANGUAGE_CODE.replace('-', '_')}", "")
+        )
+
+    def clean(self):
+        super().clean()
+        site_settings = self._site_settings()
+        missing = []
+        for code, name in settings.LANGUAGES:
+            text = self.resolve_disclaimer(code, site_settings)
+            setattr(self, f"disclaimer_text_{code.replace('-', '_')}", text)
+            if not text and code in self.published_languages():
+                missing.append(str(name))
+        if missing and self.live and not self.defer_publishing_checks:
+            raise ValidationError(
+                {
+                    "disclaimer": _(
+                        "This article cannot be published without a medical disclaimer in "
+                        "%(languages)s. Choose a disclaimer with text in that language or fill "
+                        "in the site's default disclaimer."
+                    )
+                    % {"languages": ", ".join(missing)}
+                }
+            )
+
     def save(self, *args, **kwargs):
         self.translated_en = self.is_translated("en")
         if self.live and self.date is None:
             self.date = timezone.localdate(self.first_published_at or timezone.now())
         return super().save(*args, **kwargs)
+
+    def pager_queryset(self):
+        """Live, unrestricted articles of the same index readable in the active language."""
+        restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
+        return (
+            ArticlePage.objects.in_language()
+            .live()
+            .sibling_of(self, inclusive=False)
+            .exclude(Exists(restricted))
+            .exclude(date=None)
+        )
+
+    def previous_article(self):
+        """The article published just before this one (ties broken by id), or None."""
+        if self.date is None:
+            return None
+        earlier = Q(date__lt=self.date) | Q(date=self.date, pk__lt=self.pk)
+        return self.pager_queryset().filter(earlier).order_by("-date", "-pk").first()
+
+    def next_article(self):
+        """The article published just after this one (ties broken by id), or None."""
+        if self.date is None:
+            return None
+        later = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
+        return self.pager_queryset().filter(later).order_by("date", "pk").first()
+
+    def share_image(self):
+        """The lead image's rendition for social cards and structured data, or None."""
+        return self.lead_image.get_rendition(SHARE_IMAGE_SPEC) if self.lead_image_id else None
+
+    def structured_data(self, request, site_settings, image=None):
+        """The article as a schema.org NewsArticle, with its cited studies and trials."""
+        language = translation.get_language()
+        site_name = site_settings.site_name if site_settings else ""
+        publisher = {"@type": "Organization", "name": site_name}
+        if site_settings and site_settings.logo_id:
+            logo = site_settings.logo.get_rendition("max-600x60")
+            publisher["logo"] = {
+                "@type": "ImageObject",
+                "url": request.build_absolute_uri(logo.url),
+                "width": logo.width,
+                "height": logo.height,
+            }
+        published = self.date or timezone.localdate(self.first_published_at or timezone.now())
+        modified = self.last_published_at or self.latest_revision_created_at
+        data = {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "headline": Truncator(self.title).chars(110),
+            "description": self.summary or "",
+            "datePublished": published.isoformat(),
+            "dateModified": (modified.isoformat() if modified else published.isoformat()),
+            "author": {"@type": "Organization", "name": self.source or site_name},
+            "publisher": publisher,
+            "inLanguage": BCP47.get(language, language),
+            "mainEntityOfPage": self.get_full_url(request),
+            "image": [request.build_absolute_uri(image.url)] if image else [],
+            "citation": self.body.stream_block.schema_citations(self.body),
+        }
+        trials = self.body.stream_block.schema_trials(self.body)
+        if trials:
+            data["mentions"] = trials
+        return data
+
+    def social_meta(self, request, site_settings, image=None):
+        """OpenGraph (property=…) and Twitter (name=…) tags as two lists of (key, content)."""
+        language = translation.get_language()
+        description = self.search_description or self.summary or ""
+        opengraph = [
+            ("og:type", "article"),
+            ("og:title", self.seo_title or self.title),
+            ("og:description", description),
+            ("og:url", self.get_full_url(request)),
+            ("og:site_name", site_settings.site_name if site_settings else ""),
+            ("og:locale", OG_LOCALES.get(language, language)),
+        ]
+        if self.date:
+            opengraph.append(("article:published_time", self.date.isoformat()))
+        twitter = [
+            ("twitter:card", "summary_large_image" if image else "summary"),
+            ("twitter:title", self.seo_title or self.title),
+            ("twitter:description", description),
+        ]
+        if image:
+            image_url = request.build_absolute_uri(image.url)
+            opengraph += [
+                ("og:image", image_url),
+                ("og:image:width", str(image.width)),
+                ("og:image:height", str(image.height)),
+            ]
+            twitter.append(("twitter:image", image_url))
+        return opengraph, twitter
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        site_settings = apps.get_model("cms", "SiteSettings").for_request(request)
+        image = self.share_image()
+        opengraph, twitter = self.social_meta(request, site_settings, image)
+        context.update(
+            disclaimer=self.displayed_disclaimer(site_settings),
+            previous_article=self.previous_article(),
+            next_article=self.next_article(),
+            json_ld=json_ld_script(self.structured_data(request, site_settings, image)),
+            opengraph_meta=opengraph,
+            twitter_meta=twitter,
+        )
+        return context

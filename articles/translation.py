@@ -17,7 +17,7 @@ class NewsIndexPageTR(TranslationOptions):
 class ArticlePageTR(TranslationOptions):
     """Translated fields of an article."""
 
-    fields = ("summary", "body")
+    fields = ("summary", "body", "disclaimer_text")
 
 
 @register(Disclaimer)

@@ -1,0 +1,13 @@
+"""Admin form for articles."""
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class ArticlePageForm(WagtailAdminPageForm):
+    """Article form that checks publishing rules only when the editor publishes or submits."""
+
+    def _post_clean(self):
+        # A draft may lack what publishing needs (e.g. an English disclaimer); the model's
+        # clean() reads this flag.
+        self.instance.defer_publishing_checks = bool(self.is_deferred_validation)
+        super()._post_clean()
