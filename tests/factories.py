@@ -97,3 +97,23 @@ def make_contact_page(home, *, to_address="enquiries@example.com", **fields):
         home.add_child(instance=page)
         page.save_revision().publish()
     return page
+
+
+def make_image(title="示意图", width=64, height=48):
+    """A small PNG image in the Wagtail image library."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from wagtail.images.models import Image
+
+    buffer = BytesIO()
+    PILImage.new("RGB", (width, height), "teal").save(buffer, "PNG")
+    return Image.objects.create(title=title, file=ImageFile(buffer, name="figure.png"))
+
+
+def make_disclaimer(name="试验新闻", zh="本文涉及临床试验,不构成医疗建议。", en=""):
+    """A disclaimer snippet with Chinese and (optionally) English text."""
+    from articles.models import Disclaimer
+
+    return Disclaimer.objects.create(name=name, text_zh_hans=zh, text_en=en)
