@@ -340,6 +340,18 @@ def test_reading_the_contact_page_is_not_rate_limited(client, contact_page):
 
 
 @pytest.mark.django_db
+def test_editors_can_edit_the_contact_page_but_not_add_a_second(client, admin_user, contact_page):
+    client.force_login(admin_user)
+    edit = client.get(f"/admin/pages/{contact_page.pk}/edit/")
+    add = client.get(f"/admin/pages/add/cms/contactpage/{contact_page.get_parent().pk}/")
+
+    assert edit.status_code == 200
+    assert "form_fields-0-label_zh_hans" in edit.text
+    assert "form_fields-0-label_en" in edit.text
+    assert add.status_code == 302
+
+
+@pytest.mark.django_db
 def test_submissions_are_listed_and_exported_as_csv_in_the_admin(client, admin_user, contact_page):
     post(client)
     client.force_login(admin_user)

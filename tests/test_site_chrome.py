@@ -9,6 +9,7 @@ from django.contrib.staticfiles import finders
 from django.core.exceptions import ValidationError
 from django.utils import translation
 from wagtail.models import Site
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms.models import SiteSettings
 from cms.templatetags.site_chrome import nav_items
@@ -178,6 +179,55 @@ def test_a_malformed_telegram_is_refused_with_a_clear_message(site_tree, telegra
 @pytest.mark.parametrize("telegram", ["+86-139-6700-7000", "@hangji_news", ""])
 def test_valid_contact_numbers_pass(site_tree, telegram):
     valid_settings(telegram=telegram).full_clean(exclude=["site"])
+
+
+def settings_form(**fields):
+    """The admin's site settings form as an editor fills it in."""
+    values = {
+        "site_name_zh_hans": "杭吉干细胞资讯",
+        "site_name_en": "Hangji Stem Cell News",
+        "tagline_zh_hans": "新口号",
+        "tagline_en": "New tagline",
+        "address_zh_hans": "中国,浙江,杭州",
+        "address_en": "Hangzhou, Zhejiang, China",
+        "opening_hours_zh_hans": "",
+        "opening_hours_en": "",
+        "default_disclaimer_zh_hans": "免责说明",
+        "default_disclaimer_en": "Disclaimer",
+        "hotline": "400-622-0089",
+        "telegram": "@hangji_news",
+        "email": "",
+        "icp_licence": "",
+        "logo": "",
+        "social_links": streamfield([]),
+    }
+    return nested_form_data(values | fields)
+
+
+def test_editors_see_why_a_hotline_is_refused_in_the_admin(client, admin_user, pages):
+    client.force_login(admin_user)
+    site = Site.objects.get(is_default_site=True)
+
+    response = client.post(
+        f"/admin/settings/cms/sitesettings/{site.pk}/", settings_form(hotline="call us")
+    )
+
+    assert response.status_code == 200
+    assert "Enter a phone number of 5 to 15 digits" in response.text
+    assert SiteSettings.objects.get().hotline == "400-622-0089"
+
+
+def test_settings_saved_in_the_admin_show_on_every_page_at_once(client, admin_user, pages):
+    client.force_login(admin_user)
+    site = Site.objects.get(is_default_site=True)
+
+    response = client.post(f"/admin/settings/cms/sitesettings/{site.pk}/", settings_form())
+
+    assert response.status_code == 302
+    for page_type in PAGE_TYPES:
+        html = get(client, pages, "en", page_type)
+        assert "New tagline" in html
+        assert '<a href="https://t.me/hangji_news" rel="noopener">@hangji_news</a>' in html
 
 
 def test_icp_licence_is_in_the_footer_only_when_set(client, pages):
