@@ -117,3 +117,26 @@ def make_disclaimer(name="试验新闻", zh="本文涉及临床试验,不构成�
     from articles.models import Disclaimer
 
     return Disclaimer.objects.create(name=name, text_zh_hans=zh, text_en=en)
+
+
+def make_many_articles(index, numbers, **fields):
+    """Quickly add live articles (no revisions or publishing events) numbered by `numbers`."""
+    from django.utils import timezone
+
+    with translation.override("zh-hans"):
+        for n in numbers:
+            article = ArticlePage(
+                title_zh_hans=f"干细胞新闻{n}",
+                title_en=f"Stem cell news {n}",
+                slug_zh_hans=f"article-{n}",
+                slug_en=f"article-{n}-en",
+                summary_zh_hans=f"摘要{n}",
+                summary_en=f"Summary {n}",
+                body_zh_hans=paragraph(f"正文{n}"),
+                body_en=paragraph(f"Body {n}"),
+                date=datetime.date(2025, 8, 1) + datetime.timedelta(days=n),
+                live=True,
+                first_published_at=timezone.now(),
+                **fields,
+            )
+            index.add_child(instance=article)
