@@ -1,0 +1,142 @@
+"""The news index: live articles of the reader's language, newest first, paginated, filterable."""
+
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+
+from articles.models import Category
+from tests.factories import make_article, make_image, make_many_articles
+
+pytestmark = pytest.mark.django_db
+
+
+def get(client, index, language="zh-hans", **params):
+    """The index page response in `language` with query `params`."""
+    with translation.override(language):
+        url = index.get_url()
+    return client.get(url, params)
+
+
+def titles(response):
+    """Article titles listed on the page, in order."""
+    assert response.status_code == 200
+    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', response.text)
+
+
+class TestListing:
+    def test_newest_first(self, client, site_tree):
+        _home, index = site_tree
+        for n in (2, 3, 1):
+            make_article(index, n)
+        assert titles(get(client, index)) == ["干细胞新闻3", "干细胞新闻2", "干细胞新闻1"]
+
+    def test_drafts_are_not_listed(self, client, site_tree):
+        _home, index = site_tree
+        make_article(index, 1)
+        make_article(index, 2, live=False)
+        assert titles(get(client, index)) == ["干细胞新闻1"]
+
+    def test_english_lists_only_translated_articles(self, client, site_tree):
+        _home, index = site_tree
+        make_article(index, 1)
+        make_article(index, 2, en=False)
+        assert titles(get(client, index, "en")) == ["Stem cell news 1"]
+        assert titles(get(client, index)) == ["干细胞新闻2", "干细胞新闻1"]
+
+    def test_item_has_date_title_summary_and_image(self, client, site_tree):
+        _home, index = site_tree
+        make_article(index, 1, lead_image=make_image())
+        html = get(client, index, "en").text
+        assert '<time datetime="2025-08-02">' in html
+        assert "<p>Summary 1</p>" in html
+        assert re.search(r'<img [^>]*src="[^"]*fill-480x270[^"]*"', html)
+
+    def test_empty_index(self, client, site_tree):
+        _home, index = site_tree
+        assert titles(get(client, index)) == []
+
+
+class TestPagination:
+    @pytest.fixture
+    def index(self, site_tree):
+        _home, index = site_tree
+        make_many_articles(index, range(1, 26))
+        return index
+
+    @pytest.mark.parametrize(
+        ("page", "first"),
+        [
+            ("1", "干细胞新闻25"),
+            ("2", "干细胞新闻15"),
+            ("3", "干细胞新闻5"),
+            ("x", "干细胞新闻25"),
+            ("0", "干细胞新闻25"),
+            ("-1", "干细胞新闻25"),
+            ("99999", "干细胞新闻5"),
+            ("9" * 40, "干细胞新闻5"),
+            ("1.5", "干细胞新闻25"),
+            ("", "干细胞新闻25"),
+        ],
+    )
+    def test_any_page_number_gives_a_sensible_page(self, client, index, page, first):
+        assert titles(get(client, index, page=page))[0] == first
+
+    def test_pages_hold_ten_and_link_to_each_other(self, client, index):
+        response = get(client, index, page="2")
+        assert len(titles(response)) == 10
+        assert 'rel="prev" href="?page=1"' in response.text
+        assert 'rel="next" href="?page=3"' in response.text
+
+    def test_pagination_keeps_the_filter(self, client, site_tree):
+        _home, index = site_tree
+        trials = Category.objects.create(name_zh_hans="临床", slug="trials")
+        make_many_articles(index, range(1, 13), category=trials)
+        response = get(client, index, category="trials")
+        assert 'rel="next" href="?category=trials&amp;page=2"' in response.text
+
+
+class TestFilters:
+    @pytest.fixture
+    def index(self, site_tree):
+        _home, index = site_tree
+        clinical = Category.objects.create(name_zh_hans="临床试验", name_en="Trials", slug="trials")
+        in_category = make_article(index, 1, category=clinical)
+        in_category.tags.add("抑郁症")
+        in_category.save_revision().publish()
+        make_article(index, 2)
+        return index
+
+    def test_by_category(self, client, index):
+        response = get(client, index, "en", category="trials")
+        assert titles(response) == ["Stem cell news 1"]
+        assert "Category: Trials" in response.text
+
+    def test_by_tag(self, client, index):
+        assert titles(get(client, index, tag="抑郁症")) == ["干细胞新闻1"]
+
+    @pytest.mark.parametrize("name", ["category", "tag"])
+    @pytest.mark.parametrize(
+        "value", ["nope", "", "a" * 500, "<script>", "x\x00y", "../../etc", "%00"]
+    )
+    def test_bad_values_are_not_found(self, client, index, name, value):
+        assert get(client, index, **{name: value}).status_code == 404
+
+    def test_many_pages_of_a_filter(self, client, index):
+        assert get(client, index, category="trials", page="99999").status_code == 200
+
+
+def test_listing_queries_do_not_grow_with_the_page(client, site_tree):
+    _home, index = site_tree
+    image = make_image()
+    make_many_articles(index, range(1, 3), lead_image=image)
+    get(client, index)  # creates the renditions
+    with CaptureQueriesContext(connection) as two:
+        assert len(titles(get(client, index))) == 2
+    make_many_articles(index, range(3, 13), lead_image=image)
+    get(client, index)
+    with CaptureQueriesContext(connection) as ten:
+        assert len(titles(get(client, index))) == 10
+    assert len(ten) == len(two)
