@@ -246,7 +246,8 @@ class ContactPage(HoneypotFormMixin, HoneypotFormSubmissionMixin):
 
     form_builder = ContactFormBuilder
     # Posts per client IP and window; the cache backend counts them across processes.
-    rate_limit = "5/10m"
+    rate_limit_window = 600
+    rate_limit = f"5/{rate_limit_window}s"
 
     content_panels = [
         *Page.content_panels,
@@ -291,9 +292,11 @@ class ContactPage(HoneypotFormMixin, HoneypotFormSubmissionMixin):
             request, group="cms.contact", key="ip", rate=self.rate_limit, increment=True
         ):
             logger.warning("Contact form rate limit reached for %s", request.META["REMOTE_ADDR"])
-            return TemplateResponse(
+            response = TemplateResponse(
                 request, self.rate_limited_template, self.get_context(request), status=429
             )
+            response["Retry-After"] = str(self.rate_limit_window)
+            return response
         return super().serve(request, *args, **kwargs)
 
     def send_mail(self, form):

@@ -317,6 +317,7 @@ def test_the_sixth_post_in_ten_minutes_is_refused_politely(client, contact_page,
     refused = post(client, lang)
 
     assert refused.status_code == 429
+    assert refused["Retry-After"] == "600"
     assert text in refused.text
     assert '<a href="tel:4006220089">' in refused.text
     assert FormSubmission.objects.count() == 5
