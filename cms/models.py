@@ -2,8 +2,10 @@
 
 import logging
 import re
+import time
 from functools import partial
 
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.template.response import TemplateResponse
@@ -26,6 +28,9 @@ from cms.forms import ContactFormBuilder, is_email, is_phone_number, phone_digit
 
 logger = logging.getLogger("cms.contact")
 
+HONEYPOT_SALT = "cms.contact.honeypot"
+# A form displayed more than a day ago is stale (or a replayed capture).
+HONEYPOT_MAX_AGE = 24 * 60 * 60
 TELEGRAM_HANDLE_RE = re.compile(r"^@([A-Za-z][A-Za-z0-9_]{3,31})$")
 
 
@@ -286,6 +291,20 @@ class ContactPage(HoneypotFormMixin, HoneypotFormSubmissionMixin):
         self.form_fields = [
             FormField(sort_order=order, **values) for order, values in enumerate(DEFAULT_FIELDS)
         ]
+
+    @staticmethod
+    def honeypot_timestamp(when=None):
+        """The signed time the form was displayed, so a robot cannot make it up."""
+        return signing.dumps(int(when if when is not None else time.time()), salt=HONEYPOT_SALT)
+
+    @staticmethod
+    def time_diff(value, interval):
+        """Whether the form was shown (signed time) over `interval` seconds and under a day ago."""
+        try:
+            shown = signing.loads(value, salt=HONEYPOT_SALT)
+        except signing.BadSignature:
+            return False
+        return interval < time.time() - shown < HONEYPOT_MAX_AGE
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST" and is_ratelimited(

@@ -52,7 +52,7 @@ def enquiry(**overrides):
         "consent": "on",
         # The page was displayed a minute ago; robots post at once.
         "whf_name": "",
-        "whf_time": str(int(time.time()) - 60),
+        "whf_time": ContactPage.honeypot_timestamp(time.time() - 60),
     } | overrides
 
 
@@ -281,9 +281,11 @@ def test_a_3_mb_body_gets_400_not_500(client, contact_page, encoding):
     "trap",
     [
         lambda: {"whf_name": "http://spam.example"},  # filled the hidden field
-        lambda: {"whf_time": str(int(time.time()))},  # posted the instant the form was shown
+        lambda: {"whf_time": ContactPage.honeypot_timestamp()},  # posted the instant it was shown
+        lambda: {"whf_time": str(int(time.time()) - 60)},  # made up the display time
+        lambda: {"whf_time": ContactPage.honeypot_timestamp(time.time() - 2 * 24 * 3600)},
     ],
-    ids=["hidden-field-filled", "posted-too-fast"],
+    ids=["hidden-field-filled", "posted-too-fast", "forged-time", "form-two-days-old"],
 )
 def test_robots_get_the_same_thank_you_page_and_nothing_is_stored(client, contact_page, trap):
     human = post(client)

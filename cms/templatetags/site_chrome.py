@@ -10,6 +10,7 @@ from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from wagtail.models import Page, Site
+from wagtail_honeypot.templatetags.honeypot_tags import honeypot_fields
 
 from articles.models import ArticlePage, NewsIndexPage
 from cms.models import ContactPage, SiteSettings
@@ -131,3 +132,11 @@ JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0
 def _site_settings(context):
     """The current site's settings (Wagtail caches them on the request)."""
     return SiteSettings.for_request(context["request"])
+
+
+@register.inclusion_tag("tags/honeypot_fields.html")
+def signed_honeypot_fields(enabled):
+    """wagtail-honeypot's hidden fields, with the display time signed."""
+    context = honeypot_fields(enabled)
+    context["time"] = ContactPage.honeypot_timestamp()
+    return context
