@@ -89,10 +89,14 @@ def test_the_main_navigation_marks_the_current_section(client, pages, page_type,
     assert re.findall(r'<a [^>]*aria-current="page">([^<]+)</a>', html) == [current]
 
 
-def test_the_main_navigation_is_built_once_per_request(rf, pages, django_assert_num_queries):
+def test_the_main_navigation_is_built_once_per_request(
+    rf, pages, django_assert_num_queries, django_assert_max_num_queries
+):
     request = rf.get("/en/")
     with translation.override("en"):
-        first = nav_items(request)
+        # The site, its home page, view restrictions and the home page's children.
+        with django_assert_max_num_queries(4):
+            first = nav_items(request)
         with django_assert_num_queries(0):
             assert nav_items(request) == first
     assert [item.title for item in first] == EXPECTED["en"]["nav"]
