@@ -321,14 +321,17 @@ class ContactPage(HoneypotFormMixin, HoneypotFormSubmissionMixin):
     def send_mail(self, form):
         """Notify `to_address` once the submission is committed; a mail failure loses nothing."""
         addresses = [address.strip() for address in self.to_address.split(",")]
-        contact = form.cleaned_data.get("phone_or_email", "")
+        # Replies go to the visitor when they left an email address in any field.
+        contact = next(
+            (v for v in form.cleaned_data.values() if isinstance(v, str) and is_email(v)), None
+        )
         transaction.on_commit(
             partial(
                 self.deliver_notification,
                 subject=self.subject or str(_("New enquiry from the website")),
                 body=self.render_email(form),
                 addresses=addresses,
-                reply_to=[contact] if is_email(contact) else None,
+                reply_to=[contact] if contact else None,
             )
         )
 
