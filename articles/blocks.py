@@ -64,7 +64,8 @@ def year_error(year):
     """The editor's error for a publication year outside 1800…next year, else None."""
     if year is not None and not MIN_YEAR <= year <= max_year():
         return ValidationError(
-            _("Enter a year between %(min)s and %(max)s.") % {"min": MIN_YEAR, "max": max_year()}
+            _("Enter a year between %(min)s and %(max)s."),
+            params={"min": MIN_YEAR, "max": max_year()},
         )
     return None
 
@@ -104,15 +105,27 @@ def link_citations(html, reference_count):
 
 
 class ValidatingStructBlock(blocks.StructBlock):
-    """A StructBlock whose cross-field rules live in `validate()`, reported per field."""
+    """A StructBlock whose cross-field rules live in `validate()`, reported with field errors."""
 
     def validate(self, value):
-        """Return {field name: ValidationError} for rules that span fields."""
+        """Return {field name: ValidationError or None} for rules beyond single fields.
+
+        Fields that failed their own validation are absent from `value`."""
         return {}
 
     def clean(self, value):
-        value = super().clean(value)
-        errors = {name: error for name, error in self.validate(value).items() if error}
+        # Like StructBlock.clean, but the rules run even when some fields failed, so the editor
+        # sees every problem at once.
+        cleaned, errors = [], {}
+        for name, raw in value.items():
+            try:
+                cleaned.append((name, self.child_blocks[name].clean(raw)))
+            except ValidationError as error:
+                errors[name] = error
+        value = self._to_struct_value(cleaned)
+        for name, error in self.validate(value).items():
+            if error and name not in errors:
+                errors[name] = error
         if errors:
             raise StructBlockValidationError(block_errors=errors)
         return value
@@ -688,7 +701,7 @@ class ClinicalTrialBlock(ValidatingStructBlock):
 
     def validate(self, value):
         errors = {}
-        registry_id = value.get("registry_id")
+        registry_id = value.get("registry_id") or ""
         if not (NCT_RE.match(registry_id) or CHICTR_RE.match(registry_id)):
             errors["registry_id"] = ValidationError(
                 _("Enter an NCT number (NCT followed by 8 digits) or a ChiCTR number.")

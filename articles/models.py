@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone, translation
+from django.utils.functional import lazy
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
@@ -28,6 +29,7 @@ from wagtail.snippets.models import register_snippet
 
 from articles.blocks import ArticleBodyBlock
 from articles.forms import ArticlePageForm
+from articles.search import SegmentedSearchMixin
 
 # Filter values from the query string must look like slugs (taggit's may be Chinese).
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
@@ -37,6 +39,15 @@ BCP47 = {"zh-hans": "zh-Hans", "en": "en"}
 SHARE_IMAGE_SPEC = "fill-1200x630"
 # Characters that could close the <script> element or start HTML inside JSON-LD.
 JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+
+
+def _language_names(codes):
+    """The names of language `codes` in the active language, joined."""
+    return ", ".join(str(translation.get_language_info(code)["name_translated"]) for code in codes)
+
+
+# Lazy, so that a message built while another language is active reads right when shown.
+language_names = lazy(_language_names, str)
 
 
 def site_settings_for(site):
@@ -173,7 +184,7 @@ class NewsIndexPage(Page):
         return context
 
 
-class ArticlePage(Page):
+class ArticlePage(SegmentedSearchMixin, Page):
     """A news article summarising studies and trials, always carrying a medical disclaimer."""
 
     date = models.DateField(
@@ -231,6 +242,8 @@ class ArticlePage(Page):
         index.SearchField("summary"),
         index.SearchField("body"),
         index.FilterField("date"),
+        index.FilterField("translated_en"),
+        *SegmentedSearchMixin.search_fields,
     ]
 
     content_panels = [
@@ -307,20 +320,23 @@ class ArticlePage(Page):
         super().clean()
         site_settings = self._site_settings()
         missing = []
-        for code, name in settings.LANGUAGES:
+        for code, _name in settings.LANGUAGES:
             text = self.resolve_disclaimer(code, site_settings)
             setattr(self, f"disclaimer_text_{code.replace('-', '_')}", text)
             if not text and code in self.published_languages():
-                missing.append(str(name))
+                missing.append(code)
         if missing and self.live and not self.defer_publishing_checks:
+            # Params are interpolated when the message is shown, in the editor's language.
             raise ValidationError(
                 {
-                    "disclaimer": _(
-                        "This article cannot be published without a medical disclaimer in "
-                        "%(languages)s. Choose a disclaimer with text in that language or fill "
-                        "in the site's default disclaimer."
+                    "disclaimer": ValidationError(
+                        _(
+                            "This article cannot be published without a medical disclaimer in "
+                            "%(languages)s. Choose a disclaimer with text in that language or "
+                            "fill in the site's default disclaimer."
+                        ),
+                        params={"languages": language_names(missing)},
                     )
-                    % {"languages": ", ".join(missing)}
                 }
             )
 

@@ -69,18 +69,10 @@ class TestTrialValidation:
             "registry_id": "Enter an NCT number (NCT followed by 8 digits) or a ChiCTR number."
         }
 
-    def test_bad_registry_id_in_chinese(self):
-        assert errors(ClinicalTrialBlock(), TRIAL, "zh-hans", registry_id="NCT123") == {
-            "registry_id": "请输入NCT编号(NCT加8位数字)或ChiCTR编号。"
-        }
-
     @pytest.mark.parametrize("status", ["TERMINATED", "SUSPENDED", "WITHDRAWN"])
     def test_stopped_trial_needs_a_reason(self, status):
         assert errors(ClinicalTrialBlock(), TRIAL, status=status) == {
             "why_stopped": "Say why the trial was terminated, suspended or withdrawn."
-        }
-        assert errors(ClinicalTrialBlock(), TRIAL, "zh-hans", status=status) == {
-            "why_stopped": "请说明试验终止、暂停或撤回的原因。"
         }
 
     def test_stopped_trial_with_a_reason_is_accepted(self):
@@ -93,16 +85,10 @@ class TestTrialValidation:
             "why_stopped": "Only a terminated, suspended or withdrawn trial has a reason for "
             "stopping."
         }
-        assert errors(
-            ClinicalTrialBlock(), TRIAL, "zh-hans", status=status, why_stopped="资金不足"
-        ) == {"why_stopped": "只有已终止、暂停或撤回的试验才需填写停止原因。"}
 
     def test_negative_enrollment(self):
         assert errors(ClinicalTrialBlock(), TRIAL, enrollment=-1) == {
             "enrollment": "Enrollment cannot be negative."
-        }
-        assert errors(ClinicalTrialBlock(), TRIAL, "zh-hans", enrollment=-5) == {
-            "enrollment": "入组人数不能为负数。"
         }
 
     def test_zero_enrollment_is_accepted(self):
@@ -113,9 +99,6 @@ class TestTrialValidation:
         assert errors(ClinicalTrialBlock(), TRIAL, start_date=date) == {
             "start_date": "Enter a date as YYYY-MM or YYYY-MM-DD, e.g. 2019-05."
         }
-        assert errors(ClinicalTrialBlock(), TRIAL, "zh-hans", start_date=date) == {
-            "start_date": "请按YYYY-MM或YYYY-MM-DD格式输入日期,例如2019-05。"
-        }
 
     @pytest.mark.parametrize(
         ("start", "end"),
@@ -125,9 +108,6 @@ class TestTrialValidation:
         assert errors(ClinicalTrialBlock(), TRIAL, start_date=start, completion_date=end) == {
             "completion_date": "The completion date cannot be before the start date."
         }
-        assert errors(
-            ClinicalTrialBlock(), TRIAL, "zh-hans", start_date=start, completion_date=end
-        ) == {"completion_date": "完成日期不能早于开始日期。"}
 
     @pytest.mark.parametrize(
         ("start", "end"), [("2019-05", "2019-05-01"), ("2019-05-10", "2019-05")]
@@ -168,17 +148,10 @@ class TestStudyValidation:
         assert errors(StudySummaryBlock(), STUDY, doi=doi) == {
             "doi": "Enter a DOI such as 10.3390/ijms26178306."
         }
-        assert errors(StudySummaryBlock(), STUDY, "zh-hans", doi=doi) == {
-            "doi": "请输入形如10.3390/ijms26178306的DOI。"
-        }
 
     def test_year_3025_is_refused(self):
-        next_year = timezone.localdate().year + 1
         assert errors(StudySummaryBlock(), STUDY, year=3025) == {
-            "year": f"Enter a year between 1800 and {next_year}."
-        }
-        assert errors(StudySummaryBlock(), STUDY, "zh-hans", year=3025) == {
-            "year": f"请输入1800至{next_year}之间的年份。"
+            "year": f"Enter a year between 1800 and {NEXT_YEAR}."
         }
 
     @pytest.mark.parametrize("year", [1799, 0, -2025])
@@ -193,9 +166,6 @@ class TestStudyValidation:
         assert errors(StudySummaryBlock(), STUDY, authors=[]) == {
             "authors": "Add at least one author."
         }
-        assert errors(StudySummaryBlock(), STUDY, "zh-hans", authors=[]) == {
-            "authors": "请至少添加一位作者。"
-        }
 
     def test_reference_doi_and_year_follow_the_same_rules(self):
         reference = {"authors": ["Smulevich, A.B."], "title": "Cord blood cells", "year": 3025}
@@ -203,6 +173,76 @@ class TestStudyValidation:
             "year": f"Enter a year between 1800 and {timezone.localdate().year + 1}.",
             "doi": "Enter a DOI such as 10.3390/ijms26178306.",
         }
+
+
+NEXT_YEAR = timezone.localdate().year + 1
+
+
+class TestChineseMessages:
+    """Chinese editors see each refusal in Chinese (from the zh_Hans message catalogue)."""
+
+    @pytest.mark.parametrize(
+        ("block", "raw", "changes", "expected"),
+        [
+            (
+                ClinicalTrialBlock,
+                TRIAL,
+                {"registry_id": "NCT123"},
+                {"registry_id": "请输入NCT编号(NCT加8位数字)或ChiCTR编号。"},
+            ),
+            (
+                ClinicalTrialBlock,
+                TRIAL,
+                {"status": "TERMINATED"},
+                {"why_stopped": "请说明试验终止、暂停或撤回的原因。"},
+            ),
+            (
+                ClinicalTrialBlock,
+                TRIAL,
+                {"status": "RECRUITING", "why_stopped": "资金不足"},
+                {"why_stopped": "只有已终止、暂停或撤回的试验才需填写停止原因。"},
+            ),
+            (ClinicalTrialBlock, TRIAL, {"enrollment": -5}, {"enrollment": "入组人数不能为负数。"}),
+            (
+                ClinicalTrialBlock,
+                TRIAL,
+                {"start_date": "2019-13"},
+                {"start_date": "请按YYYY-MM或YYYY-MM-DD格式输入日期,例如2019-05。"},
+            ),
+            (
+                ClinicalTrialBlock,
+                TRIAL,
+                {"start_date": "2020-01", "completion_date": "2019-12"},
+                {"completion_date": "完成日期不能早于开始日期。"},
+            ),
+            (
+                StudySummaryBlock,
+                STUDY,
+                {"doi": "3390/ijms26178306"},
+                {"doi": "请输入形如10.3390/ijms26178306的DOI。"},
+            ),
+            (
+                StudySummaryBlock,
+                STUDY,
+                {"year": 3025},
+                {"year": f"请输入1800至{NEXT_YEAR}之间的年份。"},
+            ),
+            (StudySummaryBlock, STUDY, {"authors": []}, {"authors": "请至少添加一位作者。"}),
+        ],
+        ids=[
+            "registry-id",
+            "stopped-without-reason",
+            "reason-while-recruiting",
+            "negative-enrollment",
+            "bad-date",
+            "completion-before-start",
+            "doi",
+            "year-3025",
+            "no-authors",
+        ],
+    )
+    def test_message(self, block, raw, changes, expected):
+        assert errors(block(), raw, "zh-hans", **changes) == expected
 
 
 class TestStudyDisplay:

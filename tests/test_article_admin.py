@@ -1,0 +1,166 @@
+"""Editing articles in the Wagtail admin: bad body data and missing disclaimers never give a 500."""
+
+import pytest
+from django.utils import translation
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+from wagtail.users.models import UserProfile
+
+from articles.models import ArticlePage
+from cms.models import SiteSettings
+from tests.factories import make_article, make_disclaimer
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    """A logged-in superuser with the admin in English."""
+    user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
+    UserProfile.get_for_user(user).__class__.objects.filter(user=user).update(
+        preferred_language="en"
+    )
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def article(site_tree):
+    """A published, translated article."""
+    _home, index = site_tree
+    return make_article(index, 1)
+
+
+def form_data(body_zh=None, **overrides):
+    """What the admin's edit form posts for article 1, with the body as (type, value) pairs."""
+    body_zh = body_zh or [("paragraph", rich_text("正文一"))]
+    data = nested_form_data(
+        {
+            "title_zh_hans": "干细胞新闻1",
+            "title_en": "Stem cell news 1",
+            "slug_zh_hans": "article-1",
+            "slug_en": "article-1-en",
+            "summary_zh_hans": "摘要1",
+            "summary_en": "Summary 1",
+            "body_zh_hans": streamfield(body_zh),
+            "body_en": streamfield([("paragraph", rich_text("Body one"))]),
+            "date": "2025-08-02",
+            "comments": inline_formset([]),
+        }
+    )
+    data |= {"action-publish": "action-publish"}
+    data |= overrides
+    return data
+
+
+def edit(admin_client, article, data):
+    """POST `data` to the article's admin edit view."""
+    return admin_client.post(f"/admin/pages/{article.pk}/edit/", data)
+
+
+def stored_body(article):
+    """The Chinese body of the article's latest revision and of its live row."""
+    page = ArticlePage.objects.get(pk=article.pk)
+    latest = page.get_latest_revision_as_object()
+    return [b.block_type for b in page.body_zh_hans], [b.block_type for b in latest.body_zh_hans]
+
+
+def test_a_well_formed_edit_is_published(admin_client, article):
+    response = edit(
+        admin_client,
+        article,
+        form_data([("heading", {"text": "背景", "level": "h2"}), ("paragraph", rich_text("x"))]),
+    )
+    assert response.status_code == 302
+    assert stored_body(article) == (["heading", "paragraph"], ["heading", "paragraph"])
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        {"body_zh_hans-count": "abc"},
+        {"body_zh_hans-count": ""},
+        {"body_zh_hans-count": "-1"},
+        {"body_zh_hans-count": "5"},
+        {"body_zh_hans-0-order": "first"},
+        {"body_zh_hans-0-type": "script"},
+        {"body_zh_hans-0-deleted": None},
+    ],
+    ids=["letters", "empty", "negative", "too-many", "bad-order", "unknown-type", "no-deleted"],
+)
+def test_malformed_stream_data_is_a_form_error(admin_client, article, tamper):
+    before = stored_body(article)
+    revisions = article.revisions.count()
+    data = form_data()
+    for key, value in tamper.items():
+        if value is None:
+            data.pop(key)
+        else:
+            data[key] = value
+    response = edit(admin_client, article, data)
+    assert response.status_code in (200, 400)
+    assert "The body could not be read. Reload the page and try again." in response.text
+    assert stored_body(article) == before
+    assert article.revisions.count() == revisions
+
+
+def test_broken_table_json_is_a_form_error(admin_client, article):
+    table = {
+        "caption": "表",
+        "table": '{"data": [["a", "b"]',
+        "source": "",
+    }
+    data = form_data([("table", table)])
+    revisions = article.revisions.count()
+    response = edit(admin_client, article, data)
+    assert response.status_code in (200, 400)
+    assert "The body could not be read" in response.text
+    assert article.revisions.count() == revisions
+
+
+def test_invalid_trial_shows_the_editor_message(admin_client, article):
+    trial = {
+        "registry_id": "NCT123",
+        "title": "Trial",
+        "summary": rich_text(""),
+        "allocation": "",
+        "masking": "",
+        "placebo_controlled": "",
+        "conditions": streamfield([("item", "Depression")]),
+        "interventions": streamfield([("item", "MSC")]),
+        "enrollment": "-3",
+        "enrollment_type": "ESTIMATED",
+        "status": "TERMINATED",
+        "why_stopped": "",
+        "sponsor": "",
+        "start_date": "",
+        "completion_date": "",
+    }
+    data = form_data([("trial", trial)]) | {"body_zh_hans-0-value-phases": ["PHASE1"]}
+    response = edit(admin_client, article, data)
+    assert response.status_code == 200
+    text = response.text
+    assert "Enter an NCT number (NCT followed by 8 digits) or a ChiCTR number." in text
+    assert "Enrollment cannot be negative." in text
+    assert "Say why the trial was terminated, suspended or withdrawn." in text
+
+
+def test_publishing_without_an_english_disclaimer_is_refused(admin_client, article):
+    SiteSettings.objects.update(default_disclaimer_en="")
+    variant = make_disclaimer(en="")
+    revisions = article.revisions.count()
+    response = edit(admin_client, article, form_data(disclaimer=str(variant.pk)))
+    assert response.status_code == 200
+    assert "cannot be published without a medical disclaimer in English" in response.text
+    assert article.revisions.count() == revisions
+
+
+def test_a_draft_without_an_english_disclaimer_may_be_saved(admin_client, article):
+    SiteSettings.objects.update(default_disclaimer_en="")
+    data = form_data()
+    data.pop("action-publish")
+    response = edit(admin_client, article, data)
+    assert response.status_code == 302
+    assert Page.objects.get(pk=article.pk).has_unpublished_changes
+    with translation.override("en"):
+        assert article.revisions.count() == 2
