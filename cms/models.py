@@ -202,6 +202,7 @@ class HomePage(Page):
             .public()
             .descendant_of(self)
             .select_related("lead_image")
+            .prefetch_related("lead_image__renditions")
             .order_by("-date", "-pk")[:limit]
         )
 
