@@ -12,6 +12,7 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         # Runs after wagtail_modeltranslation's ready(), whose page patches we replace.
-        from articles import routing  # noqa: PLC0415 (models load after apps)
+        from articles import routing, translation_state  # noqa: PLC0415 (models load after apps)
 
         routing.install()
+        translation_state.connect()

@@ -39,13 +39,9 @@ def current_language():
     return language if language in LANGUAGES else DEFAULT_LANGUAGE
 
 
-class UntranslatedPage(Http404):
-    """A page exists but is not published in the requested language."""
-
-    def __init__(self, page, language):
-        super().__init__(f"{page} is not translated into {language}")
-        self.page = page
-        self.language = language
+def untranslated_page(request):
+    """The page a 404 was raised for because it is not translated into the request's language."""
+    return getattr(request, "untranslated_page", None)
 
 
 def is_available_in(page, language):
@@ -84,7 +80,9 @@ def route(self, request, path_components):
     if not self.live:
         raise Http404
     if not is_available_in(self, language):
-        raise UntranslatedPage(self, language)
+        # Wagtail turns any Http404 from route() into a bare one; the 404 view finds the page here.
+        request.untranslated_page = self
+        raise Http404(f"{self} is not translated into {language}")
     return RouteResult(self)
 
 
@@ -286,3 +284,47 @@ def install():
         model.get_edit_handler.cache_clear()
     pre_page_move.connect(remember_paths_before_move, dispatch_uid="h4_paths_before_move")
     post_page_move.connect(redirect_after_move, dispatch_uid="h4_redirect_after_move")
+
+
+# Links between languages
+
+
+class LanguageLink:
+    """One language of the page being viewed: where it is and whether it exists."""
+
+    def __init__(self, code, name, url, *, current):
+        self.code = code
+        self.name = name
+        self.url = url
+        self.current = current
+        self.available = url is not None
+        self.hreflang = translation.to_locale(code).replace("_", "-")
+
+
+def page_url_in(page, language, request=None):
+    """The page's path in `language`, or None when it is not published in that language."""
+    if not (page.live and is_available_in(page, language)):
+        return None
+    with translation.override(language):
+        return page.get_url(request=request)
+
+
+def swapped_prefix(path, language):
+    """`path` with its language prefix replaced by `language` (for views that are not pages)."""
+    for code in LANGUAGES:
+        if path.startswith(f"/{code}/"):
+            return f"/{language}/{path[len(code) + 2 :]}"
+    return f"/{language}/"
+
+
+def language_links(request, page=None):
+    """A LanguageLink per site language for `page` (or the current non-page path)."""
+    active = current_language()
+    links = []
+    for code, name in settings.LANGUAGES:
+        if page is not None:
+            url = page_url_in(page, code, request)
+        else:
+            url = swapped_prefix(request.get_full_path(), code)
+        links.append(LanguageLink(code, name, url, current=code == active))
+    return links

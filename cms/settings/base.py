@@ -165,7 +165,8 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Editors see both languages of a field side by side instead of switching between them.
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# articles.search segments Chinese queries, then hands them to Wagtail's database backend.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "articles.search"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
 

@@ -1,0 +1,42 @@
+"""When each language of an article last changed, so editors can see stale translations."""
+
+from django.db.models.signals import pre_save
+from django.utils import timezone
+
+TRANSLATED_CONTENT = ("title", "summary", "body")
+LANGUAGE_SUFFIXES = ("zh_hans", "en")
+
+
+def content_of(article, suffix, source=None):
+    """The stored form of an article's title, summary and body in one language."""
+    source = article if source is None else source
+    return [
+        article._meta.get_field(f"{name}_{suffix}").get_prep_value(
+            getattr(source, f"{name}_{suffix}")
+        )
+        for name in TRANSLATED_CONTENT
+    ]
+
+
+def stamp_changed_languages(sender, instance, update_fields=None, **kwargs):
+    """Before saving an article, note the time for each language whose content changed."""
+    watched = {f"{name}_{suffix}" for name in TRANSLATED_CONTENT for suffix in LANGUAGE_SUFFIXES}
+    if kwargs.get("raw") or (update_fields is not None and not watched & set(update_fields)):
+        return
+    previous = sender.objects.filter(pk=instance.pk).first() if instance.pk else None
+    now = timezone.now()
+    for suffix in LANGUAGE_SUFFIXES:
+        current = content_of(instance, suffix)
+        if previous is None:
+            changed = any(current)
+        else:
+            changed = current != content_of(instance, suffix, previous)
+        if changed:
+            setattr(instance, f"{suffix}_changed_at", now)
+
+
+def connect():
+    """Watch article saves."""
+    from articles.models import ArticlePage  # noqa: PLC0415 (called from ready())
+
+    pre_save.connect(stamp_changed_languages, sender=ArticlePage, dispatch_uid="h4_stamp_languages")

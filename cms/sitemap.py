@@ -1,0 +1,54 @@
+"""/sitemap.xml: every live page in each language it is published in, with hreflang alternates."""
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.utils import translation
+from wagtail.models import Page, Site
+
+from articles.routing import is_available_in
+
+X_DEFAULT = "x-default"
+
+
+def hreflang(code):
+    """The hreflang spelling of a language code: zh-hans becomes zh-Hans."""
+    return translation.to_locale(code).replace("_", "-")
+
+
+class PageSitemap(Sitemap):
+    """Live, public pages of the request's site; alternates name every language of a page."""
+
+    i18n = True
+    alternates = True
+
+    def __init__(self, request=None):
+        self.request = request
+        super().__init__()
+
+    def items(self):
+        site = Site.find_for_request(self.request) if self.request else None
+        pages = Page.objects.live().public().specific()
+        if site:
+            pages = pages.descendant_of(site.root_page, inclusive=True)
+        return list(pages.order_by("path"))
+
+    def get_languages_for_item(self, item):
+        return [code for code, _name in settings.LANGUAGES if is_available_in(item, code)]
+
+    def location(self, item):
+        return item.get_url(request=self.request)
+
+    def lastmod(self, item):
+        return item.last_published_at
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            alternates = url["alternates"]
+            for alternate in alternates:
+                alternate["lang_code"] = hreflang(alternate["lang_code"])
+            default = hreflang(settings.LANGUAGE_CODE)
+            defaults = [a["location"] for a in alternates if a["lang_code"] == default]
+            if len(alternates) > 1 and defaults:
+                alternates.append({"lang_code": X_DEFAULT, "location": defaults[0]})
+        return urls

@@ -1,0 +1,50 @@
+"""Template tags linking a page to its other languages: switcher, hreflang, canonical, feeds."""
+
+from urllib.parse import urlencode
+
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from wagtail.models import Page
+
+from articles.routing import language_links
+
+register = template.Library()
+
+
+def context_page(context):
+    """The Wagtail page being rendered, if any."""
+    page = context.get("page")
+    return page if isinstance(page, Page) else None
+
+
+@register.simple_tag(takes_context=True)
+def language_switch_links(context):
+    """The switcher's links: each goes through the view that remembers the choice in a cookie."""
+    request = context["request"]
+    links = language_links(request, context_page(context))
+    for link in links:
+        if link.available:
+            query = urlencode({"next": link.url})
+            link.switch_url = f"{reverse('switch_language', args=[link.code])}?{query}"
+    return links
+
+
+@register.simple_tag(takes_context=True)
+def alternate_links(context):
+    """Absolute URLs for rel=canonical and, when every language exists, the hreflang alternates."""
+    request = context.get("request")
+    page = context_page(context)
+    if request is None or page is None:
+        return {}
+    links = language_links(request, page)
+    for link in links:
+        link.absolute_url = request.build_absolute_uri(link.url) if link.available else None
+    current = next(link for link in links if link.current)
+    default = next(link for link in links if link.code == settings.LANGUAGE_CODE)
+    complete = all(link.available for link in links)
+    return {
+        "canonical": current.absolute_url or default.absolute_url,
+        "alternates": links if complete else [],
+        "x_default": default.absolute_url if complete else None,
+    }
