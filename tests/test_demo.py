@@ -1,0 +1,187 @@
+"""`manage.py load_demo` builds the bilingual demo site, and running it again changes nothing."""
+
+import datetime
+import io
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.utils import translation
+from taggit.models import Tag
+from wagtail.images import get_image_model
+from wagtail.models import Page, Revision, Site
+
+from articles.models import ArticlePage, Category, Disclaimer, NewsIndexPage
+from cms.demo.site import SITE_SETTINGS
+from cms.models import ContactPage, HomePage, SiteSettings
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("zh-hans", "en")
+NCT_IDS = ("NCT03265808", "NCT03522545", "NCT02675556")
+DOI_LINK = 'href="https://doi.org/10.3390/ijms26178306"'
+ARTICLE_TITLES = [
+    "心脏病人新希望?干细胞治疗如何让心脏“重获活力”,远超传统治疗",
+    "干细胞疗法为治疗抑郁症患者带来新希望:从临床前证据到早期临床试验",
+    "快讯!博鳌乐城又公布3项细胞治疗技术的价格及落地医院",
+]
+
+
+def load_demo():
+    """Run the command and return what it printed."""
+    out = io.StringIO()
+    call_command("load_demo", stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def demo_output(django_db_setup, django_db_blocker):
+    """The demo site, built once for this module and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        output = load_demo()
+        yield output
+        transaction.set_rollback(True)
+    # Wagtail caches site root paths; they must not outlive the rolled-back pages.
+    cache.clear()
+
+
+@pytest.fixture
+def home(demo_output):
+    return Site.objects.get(is_default_site=True).root_page.specific
+
+
+@pytest.fixture
+def articles(home):
+    """The demo articles in reading order (date, then id)."""
+    index = NewsIndexPage.objects.child_of(home).get()
+    return list(ArticlePage.objects.child_of(index).live().order_by("date", "pk"))
+
+
+@pytest.fixture
+def seed_article(articles):
+    return articles[1]
+
+
+def url_in(page, language):
+    with translation.override(language):
+        return page.get_url()
+
+
+def snapshot():
+    """Everything a repeated run must leave as it was."""
+    return {
+        "pages": list(Page.objects.order_by("pk").values_list("pk", "latest_revision_id")),
+        "revisions": Revision.objects.count(),
+        "images": get_image_model().objects.count(),
+        "disclaimers": Disclaimer.objects.count(),
+        "categories": Category.objects.count(),
+        "tags": Tag.objects.count(),
+        "site_settings": SiteSettings.objects.count(),
+        "sites": list(Site.objects.values_list("pk", "root_page_id")),
+    }
+
+
+def test_home_page_replaces_the_wagtail_welcome_page(home):
+    assert isinstance(home, HomePage)
+    assert (home.title_zh_hans, home.title_en) == ("首页", "Home")
+    assert home.intro_zh_hans
+    assert home.intro_en
+    assert not Page.objects.filter(depth=2).exclude(pk=home.pk).exists()
+
+
+def test_site_settings_are_filled_in_both_languages(home):
+    site_settings = SiteSettings.for_site(home.get_site())
+    assert site_settings.site_name_zh_hans == "杭吉干细胞资讯"
+    assert site_settings.site_name_en == "Hangji Stem Cell News"
+    assert site_settings.address_en == "Hangzhou, Zhejiang, China"
+    assert (site_settings.hotline, site_settings.telegram) == ("400-622-0089", "+86-139-6700-7000")
+    assert site_settings.default_disclaimer_zh_hans.startswith("免责说明:本文仅用于传播科普知识")
+    assert site_settings.default_disclaimer_en.startswith("Disclaimer:")
+
+
+def test_news_index_and_contact_page_are_under_the_home_page(home):
+    index = NewsIndexPage.objects.child_of(home).live().get()
+    contact = ContactPage.objects.child_of(home).live().get()
+    assert (index.title_zh_hans, index.title_en) == ("新闻资讯", "News")
+    assert (contact.title_zh_hans, contact.title_en) == ("联系我们", "Contact us")
+
+
+def test_three_articles_of_one_day_are_published_in_both_languages(articles):
+    assert [article.title_zh_hans for article in articles] == ARTICLE_TITLES
+    for article in articles:
+        assert article.date == datetime.date(2025, 8, 29)
+        assert article.translated_en
+        assert article.slug_zh_hans == article.slug_en
+        assert article.slug_en.isascii()
+        assert article.category.slug == "stem-cell-news"
+        assert article.tags.exists()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_seed_article_sits_between_its_two_neighbours(articles, seed_article, language):
+    with translation.override(language):
+        assert seed_article.previous_article() == articles[0]
+        assert seed_article.next_article() == articles[2]
+
+
+def test_the_seed_article_uses_every_body_block_in_both_languages(seed_article):
+    block_types = set(ArticlePage._meta.get_field("body").stream_block.child_blocks)
+    for language in LANGUAGES:
+        body = getattr(seed_article, f"body_{language.replace('-', '_')}")
+        assert {child.block_type for child in body} == block_types
+
+
+def test_the_english_body_follows_the_chinese_block_for_block(seed_article):
+    chinese = [child.block_type for child in seed_article.body_zh_hans]
+    english = [child.block_type for child in seed_article.body_en]
+    assert english == chinese
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_seed_article_renders_its_trials_doi_and_disclaimer(client, seed_article, language):
+    response = client.get(url_in(seed_article, language))
+
+    assert response.status_code == 200
+    for nct_id in NCT_IDS:
+        assert nct_id in response.text
+    assert DOI_LINK in response.text
+    assert 'href="#ref-1"' in response.text
+    assert SITE_SETTINGS[f"default_disclaimer_{language.replace('-', '_')}"] in response.text
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_demo_page_renders_in_each_language(client, home, language):
+    for page in Page.objects.descendant_of(home, inclusive=True).live().specific():
+        response = client.get(url_in(page, language))
+        assert response.status_code == 200, page
+        with translation.override(language):
+            assert str(page.title) in response.text
+
+
+def test_the_command_reports_what_it_built(demo_output):
+    assert "Demo site ready: " in demo_output
+    assert "articles.ArticlePage" in demo_output
+
+
+def test_a_second_run_changes_nothing(demo_output):
+    before = snapshot()
+
+    output = load_demo()
+
+    assert snapshot() == before
+    assert "0 created, 0 updated" in output
+
+
+def test_a_run_restores_edited_demo_content_in_place(seed_article):
+    original_title = seed_article.title_en
+    seed_article.title_en = "Edited by hand"
+    seed_article.save_revision().publish()
+    pages, revisions = Page.objects.count(), Revision.objects.count()
+
+    load_demo()
+
+    seed_article.refresh_from_db()
+    assert seed_article.title_en == original_title
+    assert Page.objects.count() == pages
+    assert Revision.objects.count() == revisions + 1
