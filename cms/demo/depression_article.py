@@ -1,12 +1,13 @@
 """The seed article: stem-cell therapy for depression (Chinese source text, English translation).
 
 Body values are in StreamField's raw form (rich text as HTML, dates as ISO strings); the figure's
-image is named by `FIGURE_IMAGE` and resolved by the loader.
+image and the lead image are named by keys that the loader resolves to stored images.
 """
 
 import datetime
 
 FIGURE_IMAGE = "depression-schematic"
+LEAD_IMAGE = "depression-lead"
 
 # Bibliographic data of the works the article cites, the same in both languages.
 JURCZENKO_2025 = {
@@ -70,7 +71,7 @@ ARTICLE = {
     "slug": "stem-cells-depression",
     "date": datetime.date(2025, 8, 29),
     "tags": ["干细胞", "抑郁症", "间充质干细胞", "临床试验"],
-    "lead_image": FIGURE_IMAGE,
+    "lead_image": LEAD_IMAGE,
     "title": {
         "zh-hans": "干细胞疗法为治疗抑郁症患者带来新希望:从临床前证据到早期临床试验",
         "en": (

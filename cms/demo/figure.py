@@ -1,4 +1,4 @@
-"""Draws the demo article's schematic figure (Figure 1) as a PNG with Pillow."""
+"""Draws the demo article's images with Pillow: the schematic (Figure 1) and a lead image."""
 
 import io
 import math
@@ -11,6 +11,12 @@ UP = (46, 125, 50)
 DOWN = (198, 40, 40)
 CELLS = {"MSC": (0, 137, 123), "NSC": (94, 53, 177)}
 FACTORS = ("VEGF", "FGF-2", "CNTF", "BDNF")
+
+
+def _png(image):
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG", optimize=True)
+    return buffer.getvalue()
 
 
 def _font(size):
@@ -52,14 +58,15 @@ def _cell(draw, centre, name, colour):
     _label(draw, (x, y + 115), name, 36, colour)
 
 
-def _neuron(draw, centre):
+def _neuron(draw, centre, colour=UP, scale=1.0):
     x, y = centre
+    reach, knob, body = 110 * scale, 9 * scale, 42 * scale
     for i in range(7):
         angle = i * 2 * math.pi / 7 + 0.3
-        tip = (x + 110 * math.cos(angle), y + 110 * math.sin(angle))
-        draw.line([(x, y), tip], fill=UP, width=8)
-        draw.ellipse([tip[0] - 9, tip[1] - 9, tip[0] + 9, tip[1] + 9], fill=UP)
-    draw.ellipse([x - 42, y - 42, x + 42, y + 42], fill=UP)
+        tip = (x + reach * math.cos(angle), y + reach * math.sin(angle))
+        draw.line([(x, y), tip], fill=colour, width=round(8 * scale))
+        draw.ellipse([tip[0] - knob, tip[1] - knob, tip[0] + knob, tip[1] + knob], fill=colour)
+    draw.ellipse([x - body, y - body, x + body, y + body], fill=colour)
 
 
 def schematic_png():
@@ -81,6 +88,33 @@ def schematic_png():
     _label(draw, (1010, 455), "MDD", 48)
     _triangle(draw, (1110, 455), 22, up=False)
 
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
-    return buffer.getvalue()
+    return _png(image)
+
+
+def lead_png():
+    """A wordless 1200 by 630 lead image: stem cells drifting towards a neuron."""
+    width, height = 1200, 630
+    top, bottom = (0, 77, 64), (0, 137, 123)
+    image = Image.new("RGB", (width, height))
+    draw = ImageDraw.Draw(image)
+    for y in range(height):
+        share = y / (height - 1)
+        draw.line(
+            [(0, y), (width, y)],
+            fill=tuple(round(a + (b - a) * share) for a, b in zip(top, bottom, strict=True)),
+        )
+    cells = [(150, 160, 70), (330, 420, 95), (520, 210, 55), (140, 500, 45), (640, 470, 60)]
+    colours = [list(CELLS.values())[i % len(CELLS)] for i in range(len(cells))]
+    for (x, y, _radius), colour in zip(cells, colours, strict=True):
+        draw.line([(x, y), (930, 315)], fill=_tint(colour, 0.5), width=3)
+    for (x, y, radius), colour in zip(cells, colours, strict=True):
+        draw.ellipse(
+            [x - radius, y - radius, x + radius, y + radius],
+            fill=_tint(colour, 0.35),
+            outline="white",
+            width=4,
+        )
+        nucleus = radius // 3
+        draw.ellipse([x - nucleus, y - nucleus, x + nucleus, y + nucleus], fill=colour)
+    _neuron(draw, (930, 315), colour=(200, 230, 201), scale=1.6)
+    return _png(image)

@@ -19,8 +19,8 @@ from wagtail.models import Page, Site
 from articles.models import ArticlePage, Category, Disclaimer, NewsIndexPage
 from cms.demo import site as site_data
 from cms.demo.depression_article import ARTICLE as DEPRESSION_ARTICLE
-from cms.demo.depression_article import FIGURE_IMAGE
-from cms.demo.figure import schematic_png
+from cms.demo.depression_article import FIGURE_IMAGE, LEAD_IMAGE
+from cms.demo.figure import lead_png, schematic_png
 from cms.demo.neighbour_articles import BOAO_ARTICLE, HEART_ARTICLE
 from cms.models import ContactPage, HomePage, SiteSettings
 
@@ -32,6 +32,11 @@ IMAGES = {
         "title": "干细胞缓解抑郁症示意图 / Stem cells in depression (schematic)",
         "filename": "stem-cells-depression-figure-1.png",
         "draw": schematic_png,
+    },
+    LEAD_IMAGE: {
+        "title": "干细胞与神经元插图 / Stem cells and a neuron (illustration)",
+        "filename": "stem-cells-depression-lead.png",
+        "draw": lead_png,
     },
 }
 
