@@ -10,6 +10,7 @@ test client and prints requests/second and queries per request.
 """
 
 import argparse
+import datetime
 import os
 import random
 import sys
@@ -26,10 +27,10 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.test import Client, RequestFactory  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 from django.utils import translation  # noqa: E402
-from wagtail.models import Page  # noqa: E402
+from wagtail.models import Page, Site  # noqa: E402
 from wagtail_modeltranslation import patch_wagtailadmin  # noqa: E402
 
 from articles import routing  # noqa: E402
@@ -37,7 +38,7 @@ from articles.models import ArticlePage  # noqa: E402
 from tests.factories import make_site, paragraph  # noqa: E402
 
 LANGUAGES = [("zh-hans", ""), ("en", "-en")]
-WIDTHS = (9, 7, 11, 14, 14)
+WIDTHS = (9, 7, 11, 8, 14, 14, 11)
 
 
 def add_articles(index, start, stop):
@@ -54,6 +55,7 @@ def add_articles(index, start, stop):
                     slug_en=f"article-{n}-en",
                     summary_en=f"Summary {n}",
                     body_en=paragraph(f"Body {n}"),
+                    date=datetime.date(2000, 1, 1) + datetime.timedelta(days=n),
                     live=True,
                 )
             )
@@ -65,6 +67,18 @@ def use_route(function):
     for model in patch_wagtailadmin.WagtailTranslator._patched_models:
         if issubclass(model, Page):
             model.route = function
+
+
+def route_time(size, requests):
+    """Mean milliseconds for routing alone (no rendering) to random articles in both languages."""
+    factory = RequestFactory()
+    root = Site.objects.get(is_default_site=True).root_page.specific
+    started = time.perf_counter()
+    for language, suffix in LANGUAGES * (requests // 2):
+        slug = f"article-{random.randint(1, size)}{suffix}"
+        with translation.override(language):
+            root.route(factory.get(f"/{language}/news/{slug}/"), ["news", slug])
+    return (time.perf_counter() - started) * 1000 / requests
 
 
 def measure(client, size, requests):
@@ -82,7 +96,7 @@ def measure(client, size, requests):
             response = client.get(path)
             assert response.status_code == 200, (path, response.status_code)
     elapsed = time.perf_counter() - started
-    return len(paths) / elapsed, len(queries) / len(paths)
+    return len(paths) / elapsed, len(queries) / len(paths), route_time(size, requests)
 
 
 def main():
@@ -105,7 +119,7 @@ def main():
             built = size
             use_route(routing.route)
             ours = measure(client, size, options.requests)
-            upstream = (None, None)
+            upstream = (None, None, None)
             if not options.no_upstream:
                 use_route(patch_wagtailadmin._new_route)
                 upstream = measure(client, size, options.requests)
@@ -116,11 +130,12 @@ def main():
         connection.creation.destroy_test_db(old_name, verbosity=0)
 
     print(f"database: {connection.vendor}, {options.requests} requests per row, zh-hans and en")
-    headings = ("articles", "req/s", "queries/req", "upstream req/s", "upstream q/req")
+    headings = ("articles", "req/s", "queries/req", "route ms", "upstream req/s", "upstream q/req")
+    headings += ("upstream ms",)
     print(" | ".join(f"{name:>{width}}" for name, width in zip(headings, WIDTHS, strict=True)))
-    for size, rps, qpr, up_rps, up_qpr in rows:
-        upstream = f"{up_rps:14.1f} | {up_qpr:14.1f}" if up_rps else f"{'-':>14} | {'-':>14}"
-        print(f"{size:9d} | {rps:7.1f} | {qpr:11.1f} | {upstream}")
+    for size, rps, qpr, ms, up_rps, up_qpr, up_ms in rows:
+        upstream = f"{up_rps:14.1f} | {up_qpr:14.1f} | {up_ms:11.2f}" if up_rps else "-"
+        print(f"{size:9d} | {rps:7.1f} | {qpr:11.1f} | {ms:8.2f} | {upstream}")
 
 
 if __name__ == "__main__":
