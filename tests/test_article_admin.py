@@ -182,3 +182,14 @@ def test_an_editor_creates_and_publishes_an_article(admin_client, site_tree):
     assert (
         article.live_revision.content["disclaimer_text_zh_hans"] == article.disclaimer_text_zh_hans
     )
+
+
+@pytest.mark.parametrize(
+    "name", ["heading", "paragraph", "quote", "list", "table", "study", "trial", "references"]
+)
+def test_block_previews_render_with_the_site_styles(admin_client, site_tree, name):
+    block = ArticlePage._meta.get_field("body_zh_hans").stream_block.child_blocks[name]
+    response = admin_client.get("/admin/block-preview/", {"id": block.definition_prefix})
+    assert response.status_code == 200
+    assert "css/site.css" in response.text
+    assert f'class="w-block-{name} block-{name}"' in response.text
