@@ -61,15 +61,20 @@ class SegmentedSearchMixin:
         SearchField("search_text_zh_hans", boost=1),
         SearchField("search_text_en", boost=1),
         AutocompleteField("search_text_zh_hans"),
+        AutocompleteField("search_text_en"),
     ]
 
-    def plain_text(self, language):
-        """Title, summary and every text inside the body blocks in `language`, one per line."""
+    def body_text(self, language):
+        """Every text inside the body blocks in `language`, one per line."""
         suffix = language.replace("-", "_")
         body_field = self._meta.get_field(f"body_{suffix}")
+        return "\n".join(body_field.get_searchable_content(getattr(self, f"body_{suffix}")))
+
+    def plain_text(self, language):
+        """Title, summary and body text in `language`, one per line."""
+        suffix = language.replace("-", "_")
         parts = [getattr(self, f"title_{suffix}"), getattr(self, f"summary_{suffix}")]
-        parts += body_field.get_searchable_content(getattr(self, f"body_{suffix}"))
-        return "\n".join(part for part in parts if part)
+        return "\n".join(part for part in [*parts, self.body_text(language)] if part)
 
     def search_text_zh_hans(self):
         """Segmented Chinese text for the search index."""
@@ -139,9 +144,8 @@ class SearchHit:
         self.url = article.get_url(request=request)
         self.date = article.date
         self.title_html = highlight(article.title, terms)
-        summary = article.summary or ""
-        source = summary if any(term in summary.lower() for term in terms) else None
-        source = source or article.plain_text(language)
+        sources = [article.summary or "", article.body_text(language)]
+        source = max(sources, key=lambda text: sum(term in text.lower() for term in terms))
         self.snippet_html = highlight(snippet(source, terms), terms)
 
 
