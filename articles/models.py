@@ -217,6 +217,9 @@ class ArticlePage(SegmentedSearchMixin, Page):
     translated_en = models.BooleanField(
         _("translated into English"), default=False, editable=False, db_index=True
     )
+    # Set by articles.translation_state when that language's title, summary or body changes.
+    zh_hans_changed_at = models.DateTimeField(_("Chinese last changed"), null=True, editable=False)
+    en_changed_at = models.DateTimeField(_("English last changed"), null=True, editable=False)
     source = models.CharField(
         _("source or author"), max_length=200, blank=True, help_text=_("Who wrote or supplied it.")
     )
