@@ -108,9 +108,7 @@ class ValidatingStructBlock(blocks.StructBlock):
     """A StructBlock whose cross-field rules live in `validate()`, reported with field errors."""
 
     def validate(self, value):
-        """Return {field name: ValidationError or None} for rules beyond single fields.
-
-        Fields that failed their own validation are absent from `value`."""
+        """{field name: error or None} for rules beyond single fields; failed fields are absent."""
         return {}
 
     def clean(self, value):
@@ -220,7 +218,21 @@ class BulletListBlock(blocks.StructBlock):
         preview_value = {"ordered": False, "items": ["<p>避免首过代谢;</p>", "<p>可重复给药;</p>"]}
 
 
-class FigureBlock(blocks.StructBlock):
+class NumberedBlockMixin:
+    """Gives the template `number_label` ("Figure 2") from the number the body assigned."""
+
+    number_label = unnumbered_label = ""
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        number = context.get("number")
+        context["number_label"] = (
+            self.number_label % {"number": number} if number else self.unnumbered_label
+        )
+        return context
+
+
+class FigureBlock(NumberedBlockMixin, blocks.StructBlock):
     """An image with caption and credit, numbered in order (Figure 1, Figure 2, …)."""
 
     image = ImageChooserBlock(label=_("Image"))
@@ -232,13 +244,8 @@ class FigureBlock(blocks.StructBlock):
     caption = blocks.CharBlock(label=_("Caption"), max_length=500)
     credit = blocks.CharBlock(label=_("Credit"), required=False, max_length=250)
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        number = context.get("number")
-        context["number_label"] = (
-            _("Figure %(number)s") % {"number": number} if number else _("Figure")
-        )
-        return context
+    number_label = _("Figure %(number)s")
+    unnumbered_label = _("Figure")
 
     class Meta:
         icon = "image"
@@ -272,7 +279,7 @@ class TableValue(blocks.StructValue):
         ]
 
 
-class TableFigureBlock(blocks.StructBlock):
+class TableFigureBlock(NumberedBlockMixin, blocks.StructBlock):
     """A data table with a header row and caption, numbered in order (Table 1, Table 2, …)."""
 
     caption = blocks.CharBlock(label=_("Caption"), max_length=500)
@@ -283,13 +290,8 @@ class TableFigureBlock(blocks.StructBlock):
     )
     source = blocks.CharBlock(label=_("Source"), required=False, max_length=250)
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        number = context.get("number")
-        context["number_label"] = (
-            _("Table %(number)s") % {"number": number} if number else _("Table")
-        )
-        return context
+    number_label = _("Table %(number)s")
+    unnumbered_label = _("Table")
 
     class Meta:
         icon = "table"
@@ -841,8 +843,7 @@ class ArticleBodyBlock(blocks.StreamBlock):
     numbered_types = ("figure", "table")
 
     def numbering(self, value):
-        """Per child, in order: its figure/table number or its reference list's first number;
-        and how many references the article has."""
+        """(each child's figure/table number or first reference number, total references)."""
         numbers = []
         counters = dict.fromkeys(self.numbered_types, 0)
         references = 0
