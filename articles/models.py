@@ -163,9 +163,9 @@ class NewsIndexPage(Page):
 
     @staticmethod
     def get_filter(request, name, queryset):
-        """The object whose slug is in ?<name>=, None when absent; 404 when it matches nothing."""
+        """The object whose slug is in ?<name>=, None when absent or empty; else 404."""
         slug = request.GET.get(name)
-        if slug is None:
+        if not slug:
             return None
         obj = queryset.filter(slug=slug).first() if SLUG_RE.match(slug) else None
         if obj is None:
