@@ -1,7 +1,9 @@
 """When each language of an article last changed, so editors can see stale translations."""
 
+from django.db.models import F, Q
 from django.db.models.signals import pre_save
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 TRANSLATED_CONTENT = ("title", "summary", "body")
 LANGUAGE_SUFFIXES = ("zh_hans", "en")
@@ -40,3 +42,30 @@ def connect():
     from articles.models import ArticlePage  # noqa: PLC0415 (called from ready())
 
     pre_save.connect(stamp_changed_languages, sender=ArticlePage, dispatch_uid="h4_stamp_languages")
+
+
+def needs_english():
+    """Articles with no English version, or whose Chinese changed after their English."""
+    return Q(translated_en=False) | Q(translated_en=True, zh_hans_changed_at__gt=F("en_changed_at"))
+
+
+def is_stale(article):
+    """Whether the Chinese changed after the English was last changed."""
+    zh, en = article.zh_hans_changed_at, article.en_changed_at
+    return bool(article.translated_en and zh and en and zh > en)
+
+
+def state_label(article):
+    """The editor-facing translation state of an article."""
+    if not article.translated_en:
+        return _("No English version")
+    if is_stale(article):
+        return _("Chinese changed after English")
+    return _("Translated")
+
+
+def start_english(article):
+    """Fill the empty English title, summary and body from the Chinese, as a starting draft."""
+    for name in TRANSLATED_CONTENT:
+        if not getattr(article, f"{name}_en"):
+            setattr(article, f"{name}_en", getattr(article, f"{name}_zh_hans"))

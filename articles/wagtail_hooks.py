@@ -1,0 +1,146 @@
+"""Admin for translations: state column and filter, a to-do report, "start English"."""
+
+import django_filters
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
+from wagtail.admin.views.reports import PageReportView
+from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.admin.widgets import Button
+from wagtail.permission_policies.pages import PagePermissionPolicy
+
+from articles.models import ArticlePage
+from articles.translation_state import needs_english, start_english, state_label
+
+STATE_CHOICES = [
+    ("translated", _("Translated")),
+    ("missing", _("No English version")),
+    ("stale", _("Chinese changed after English")),
+]
+
+
+class TranslationStateColumn(Column):
+    """Shows whether an article has an up-to-date English version."""
+
+    def get_value(self, instance):
+        return state_label(instance)
+
+
+class ArticleFilterSet(PageFilterSet):
+    """The page filters plus the translation state."""
+
+    translation_state = django_filters.ChoiceFilter(
+        label=_("English version"), choices=STATE_CHOICES, method="filter_translation_state"
+    )
+
+    class Meta:
+        model = ArticlePage
+        fields = []
+
+    def filter_translation_state(self, queryset, name, value):
+        if value == "missing":
+            return queryset.filter(translated_en=False)
+        if value == "stale":
+            return queryset.filter(translated_en=True).filter(needs_english())
+        if value == "translated":
+            return queryset.filter(translated_en=True).exclude(needs_english())
+        return queryset
+
+
+class ArticleListingViewSet(PageListingViewSet):
+    """A flat list of every article with its translation state."""
+
+    model = ArticlePage
+    icon = "doc-full-inverse"
+    menu_label = _("Articles")
+    add_to_admin_menu = True
+    filterset_class = ArticleFilterSet
+    columns = [
+        *IndexView.base_columns,
+        TranslationStateColumn("translation_state", label=_("English version")),
+    ]
+
+
+@hooks.register("register_admin_viewset")
+def register_article_listing():
+    return ArticleListingViewSet("article_listing")
+
+
+class TranslationReportView(PageReportView):
+    """Chinese articles with no English version, or whose Chinese changed after the English."""
+
+    page_title = _("Translations to do")
+    header_icon = "doc-empty"
+    index_url_name = "translation_report"
+    index_results_url_name = "translation_report_results"
+    list_export = [*PageReportView.list_export, "zh_hans_changed_at", "en_changed_at"]
+
+    def get_queryset(self):
+        editable = PagePermissionPolicy().instances_user_has_permission_for(
+            self.request.user, "change"
+        )
+        return (
+            ArticlePage.objects.filter(pk__in=editable.values("pk"))
+            .filter(needs_english())
+            .order_by("-zh_hans_changed_at", "-pk")
+        )
+
+
+def start_english_view(request, page_id):
+    """Copy the Chinese into the empty English fields as a draft, then open the editor."""
+    article = get_object_or_404(ArticlePage, pk=page_id)
+    if not article.permissions_for_user(request.user).can_edit():
+        return redirect("wagtailadmin_home")
+    edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
+    if request.method != "POST":
+        return TemplateResponse(
+            request, "articles/admin/start_english.html", {"page": article, "edit_url": edit_url}
+        )
+    draft = article.get_latest_revision_as_object()
+    start_english(draft)
+    draft.save_revision(user=request.user, log_action=True)
+    messages.success(request, _("The English fields now hold the Chinese text: translate them."))
+    return redirect(edit_url)
+
+
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    return [
+        path("translations/", TranslationReportView.as_view(), name="translation_report"),
+        path(
+            "translations/results/",
+            TranslationReportView.as_view(results_only=True),
+            name="translation_report_results",
+        ),
+        path(
+            "translations/<int:page_id>/start-english/",
+            start_english_view,
+            name="start_english",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_report_menu_item():
+    return MenuItem(
+        _("Translations to do"), reverse("translation_report"), icon_name="doc-empty", order=900
+    )
+
+
+@hooks.register("register_page_header_buttons")
+def start_english_button(page, user, view_name=None, next_url=None):
+    """Offer 'Start English from Chinese' on articles that have no English version yet."""
+    specific = page.specific_deferred
+    if isinstance(specific, ArticlePage) and not specific.translated_en:
+        yield Button(
+            _("Start English from Chinese"),
+            reverse("start_english", args=[page.pk]),
+            icon_name="copy",
+            priority=60,
+        )
