@@ -185,3 +185,15 @@ def test_a_run_restores_edited_demo_content_in_place(seed_article):
     assert seed_article.title_en == original_title
     assert Page.objects.count() == pages
     assert Revision.objects.count() == revisions + 1
+
+
+def test_a_run_redraws_a_demo_image_whose_file_was_lost(seed_article):
+    image = seed_article.lead_image
+    image.file.storage.delete(image.file.name)
+    images = get_image_model().objects.count()
+
+    load_demo()
+
+    image.refresh_from_db()
+    assert image.file.storage.exists(image.file.name)
+    assert get_image_model().objects.count() == images

@@ -142,20 +142,22 @@ def sync_page(existing, parent, model, values, changes, *, tags=None, prepare=No
 
 
 def build_images(changes):
-    """The demo images, drawn once and found again by title."""
+    """The demo images, drawn once, found again by title, and redrawn if their file was lost."""
     image_model = get_image_model()
     images = {}
     for key, spec in IMAGES.items():
         image = image_model.objects.filter(title=spec["title"]).first()
-        if image is None:
-            image = image_model(
-                title=spec["title"],
-                file=ImageFile(io.BytesIO(spec["draw"]()), name=spec["filename"]),
-            )
-            image.save()
-            changes.record("created", image)
-        else:
+        if image is not None and image.file.storage.exists(image.file.name):
             changes.record("unchanged", image)
+        else:
+            if image is None:
+                image, action = image_model(title=spec["title"]), "created"
+            else:
+                image.renditions.all().delete()
+                action = "updated"
+            image.file = ImageFile(io.BytesIO(spec["draw"]()), name=spec["filename"])
+            image.save()
+            changes.record(action, image)
         images[key] = image
     return images
 
