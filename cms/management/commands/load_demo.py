@@ -89,10 +89,12 @@ class Changes:
         self.counts = Counter()
 
     def record(self, action, obj):
+        """Note what happened to `obj`."""
         self.counts[action] += 1
-        self.lines.append(f"{action:>9}  {obj._meta.label}: {obj}")
+        self.lines.append(f"{action:>9}  {obj._meta.label}: {str(obj) or obj.pk}")
 
     def summary(self):
+        """One line per object, then the totals."""
         counts = ", ".join(f"{self.counts[a]} {a}" for a in ("created", "updated", "unchanged"))
         return "\n".join([*self.lines, f"Demo site ready: {counts}."])
 
