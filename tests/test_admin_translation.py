@@ -41,6 +41,12 @@ class TestEnglishAdmin:
         edit(admin_client, article, form_data(title_zh_hans="干细胞新药", slug_zh_hans=""))
         assert ArticlePage.objects.get(pk=article.pk).slug_zh_hans == "gan-xi-bao-xin-yao"
 
+    def test_a_slug_used_by_a_sibling_is_refused(self, admin_client, article):  # noqa: F811
+        make_article(article.get_parent(), 2, slug_en="taken")
+        response = edit(admin_client, article, form_data(slug_en="taken"))
+        assert response.status_code == 200
+        assert "This slug is already in use" in response.text
+
     def test_a_typed_chinese_slug_is_refused(self, admin_client, article):  # noqa: F811
         response = edit(admin_client, article, form_data(slug_zh_hans="新药"))
         assert response.status_code == 200
