@@ -30,6 +30,7 @@ from wagtail.snippets.models import register_snippet
 from articles.blocks import ArticleBodyBlock
 from articles.forms import ArticlePageForm
 from articles.search import SegmentedSearchMixin
+from cms.panels import side_by_side
 
 # Filter values from the query string must look like slugs (taggit's may be Chinese).
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
@@ -125,7 +126,7 @@ class NewsIndexPage(Page):
 
     per_page = 10
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = side_by_side(*Page.content_panels, "intro")
 
     template = "pages/news_index_page.html"
     parent_page_types = ["cms.HomePage"]
@@ -249,11 +250,7 @@ class ArticlePage(SegmentedSearchMixin, Page):
         *SegmentedSearchMixin.search_fields,
     ]
 
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("summary"),
-        FieldPanel("body"),
-    ]
+    content_panels = side_by_side(*Page.content_panels, "summary", "body")
     settings_panels = [
         MultiFieldPanel(
             [

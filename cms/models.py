@@ -25,6 +25,7 @@ from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMix
 from articles.models import ArticlePage
 from cms.blocks import SocialLinkBlock
 from cms.forms import ContactFormBuilder, is_email, is_phone_number, phone_digits
+from cms.panels import side_by_side
 
 logger = logging.getLogger("cms.contact")
 
@@ -82,7 +83,7 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("site_name"), FieldPanel("tagline"), FieldPanel("logo")],
+            [*side_by_side("site_name", "tagline"), FieldPanel("logo")],
             heading=_("Identity"),
         ),
         MultiFieldPanel(
@@ -90,12 +91,11 @@ class SiteSettings(BaseSiteSetting):
                 FieldPanel("hotline"),
                 FieldPanel("telegram"),
                 FieldPanel("email"),
-                FieldPanel("address"),
-                FieldPanel("opening_hours"),
+                *side_by_side("address", "opening_hours"),
             ],
             heading=_("Contact"),
         ),
-        FieldPanel("default_disclaimer"),
+        *side_by_side("default_disclaimer"),
         FieldPanel("icp_licence"),
         FieldPanel("social_links"),
     ]
@@ -182,7 +182,7 @@ class HomePage(Page):
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = side_by_side(*Page.content_panels, "intro")
 
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
@@ -256,11 +256,11 @@ class ContactPage(HoneypotFormMixin, HoneypotFormSubmissionMixin):
     rate_limit = f"5/{rate_limit_window}s"
 
     content_panels = [
-        *Page.content_panels,
+        *side_by_side(*Page.content_panels),
         FormSubmissionsPanel(),
-        FieldPanel("intro"),
+        *side_by_side("intro"),
         InlinePanel("form_fields", label=_("Form fields")),
-        FieldPanel("thank_you_text"),
+        *side_by_side("thank_you_text"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
