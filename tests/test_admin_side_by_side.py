@@ -1,6 +1,6 @@
 """Editors see both languages of each translated field next to each other."""
 
-import re
+from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -10,10 +10,34 @@ from tests.factories import make_article
 pytestmark = pytest.mark.django_db
 
 
+class FieldRowParser(HTMLParser):
+    """Collects the names of the form fields inside each `w-field-row` element."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows = []
+        self.open_divs = []  # True where the div opened a row
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "div":
+            is_row = "w-field-row" in (attrs.get("class") or "").split()
+            self.open_divs.append(is_row)
+            if is_row:
+                self.rows.append(set())
+        elif attrs.get("name") and any(self.open_divs):
+            self.rows[-1].add(attrs["name"])
+
+    def handle_endtag(self, tag):
+        if tag == "div" and self.open_divs:
+            self.open_divs.pop()
+
+
 def field_rows(html):
     """The sets of form fields that share one row of the edit form."""
-    rows = re.split(r'<div class="w-field-row', html)[1:]
-    return [set(re.findall(r'name="([a-z_]+)"', row.split("</fieldset>")[0])) for row in rows]
+    parser = FieldRowParser()
+    parser.feed(html)
+    return parser.rows
 
 
 @pytest.fixture
