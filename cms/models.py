@@ -311,7 +311,7 @@ class ContactPage(HoneypotFormMixin, HoneypotFormSubmissionMixin):
         if request.method == "POST" and is_ratelimited(
             request, group="cms.contact", key="ip", rate=self.rate_limit, increment=True
         ):
-            logger.warning("Contact form rate limit reached for %s", request.META["REMOTE_ADDR"])
+            logger.warning("Contact form rate limit reached on page %s", self.pk)
             response = TemplateResponse(
                 request, self.rate_limited_template, self.get_context(request), status=429
             )
