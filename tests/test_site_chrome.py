@@ -155,29 +155,46 @@ def valid_settings(**fields):
     return SiteSettings(**(values | fields))
 
 
+def messages_in_each_language(error, field):
+    """The one message of `field` in `error`, as an editor reads it in each language."""
+    result = {}
+    for language in ("en", "zh-hans"):
+        with translation.override(language):
+            (result[language],) = (str(message) for message in error.message_dict[field])
+    return result
+
+
 @pytest.mark.parametrize("hotline", ["400-622-0089 ext", "12", "1234567890123456", "call us"])
 def test_a_malformed_hotline_is_refused_with_a_clear_message(site_tree, hotline):
     with pytest.raises(ValidationError) as error:
         valid_settings(hotline=hotline).full_clean(exclude=["site"])
-    assert error.value.message_dict["hotline"] == [
-        (
+    assert messages_in_each_language(error.value, "hotline") == {
+        "en": (
             "Enter a phone number of 5 to 15 digits, e.g. 400-622-0089 or +86-571-8888-8888; "
             "only digits, spaces, hyphens, brackets and a leading + are allowed."
-        )
-    ]
+        ),
+        "zh-hans": (
+            "请输入5至15位数字的电话号码,例如400-622-0089或+86-571-8888-8888;"
+            "只能包含数字、空格、连字符、括号及开头的+号。"
+        ),
+    }
 
 
 @pytest.mark.parametrize("telegram", ["139-6700-7000", "hangji_news", "@abc", "@1abcde", "t.me/x"])
 def test_a_malformed_telegram_is_refused_with_a_clear_message(site_tree, telegram):
     with pytest.raises(ValidationError) as error:
         valid_settings(telegram=telegram).full_clean(exclude=["site"])
-    assert error.value.message_dict["telegram"] == [
-        (
+    assert messages_in_each_language(error.value, "telegram") == {
+        "en": (
             "Enter a Telegram number in international format starting with +, e.g. "
             "+86-139-6700-7000, or a username starting with @ (5 to 32 letters, digits or "
             "underscores), e.g. @hangji_news."
-        )
-    ]
+        ),
+        "zh-hans": (
+            "请输入以+开头的国际格式Telegram号码,例如+86-139-6700-7000;"
+            "或以@开头的用户名(5至32个字母、数字或下划线),例如@hangji_news。"
+        ),
+    }
 
 
 @pytest.mark.parametrize("telegram", ["+86-139-6700-7000", "@hangji_news", ""])
@@ -217,7 +234,8 @@ def test_editors_see_why_a_hotline_is_refused_in_the_admin(client, admin_user, p
     )
 
     assert response.status_code == 200
-    assert "Enter a phone number of 5 to 15 digits" in response.text
+    # The admin speaks Chinese to editors by default.
+    assert "请输入5至15位数字的电话号码" in response.text
     assert SiteSettings.objects.get().hotline == "400-622-0089"
 
 
