@@ -29,7 +29,7 @@ compilemessages: gettext
 run: $(VENV)/.installed compilemessages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
-	$(MANAGE) create_local_admin
+	$(MANAGE) create_local_admin --base-url http://127.0.0.1:$(PORT)
 	$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed-dev compilemessages

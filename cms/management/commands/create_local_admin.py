@@ -14,8 +14,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default="admin")
+        parser.add_argument(
+            "--base-url", default=settings.WAGTAILADMIN_BASE_URL, help="Where the site is served."
+        )
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, base_url, **options):
         password_file = settings.BASE_DIR / ".local" / "admin_password"
         user_model = get_user_model()
         user = user_model.objects.filter(username=username).first()
@@ -31,8 +34,5 @@ class Command(BaseCommand):
             self.stdout.write(f"Admin user '{username}' exists; its password was changed by hand.")
             return
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Admin: {settings.WAGTAILADMIN_BASE_URL}/admin/  "
-                f"user: {username}  password: {password}"
-            )
+            self.style.SUCCESS(f"Admin: {base_url}/admin/  user: {username}  password: {password}")
         )
