@@ -137,6 +137,7 @@ class HeadingBlock(blocks.StructBlock):
         label=_("Level"),
         choices=[("h2", _("Section (H2)")), ("h3", _("Subsection (H3)"))],
         default="h2",
+        search_index=False,
     )
 
     class Meta:
@@ -180,6 +181,7 @@ class QuoteBlock(blocks.StructBlock):
         label=_("Style"),
         choices=[("quote", _("Quote")), ("callout", _("Callout"))],
         default="quote",
+        search_index=False,
     )
 
     class Meta:

@@ -279,6 +279,8 @@ class ArticlePage(SegmentedSearchMixin, Page):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        # Lists and previous/next order by (date, id).
+        indexes = [models.Index(fields=["date", "page_ptr"], name="articlepage_date_idx")]
 
     def is_translated(self, language):
         """Whether the title, summary and body all have text in `language`."""

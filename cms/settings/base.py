@@ -166,6 +166,9 @@ WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Editors see both languages of a field side by side instead of switching between them.
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 # articles.search segments Chinese queries, then hands them to Wagtail's database backend.
+# Our routing keeps every language's old URL by its own redirects (articles.routing); Wagtail's
+# automatic ones know only the unprefixed path, which no public URL has.
+WAGTAILREDIRECTS_AUTO_CREATE = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "articles.search"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
