@@ -188,7 +188,7 @@ class TestChineseMessages:
                 ClinicalTrialBlock,
                 TRIAL,
                 {"registry_id": "NCT123"},
-                {"registry_id": "请输入NCT编号(NCT加8位数字)或ChiCTR编号。"},
+                {"registry_id": "请输入NCT编号（NCT加8位数字）或ChiCTR编号。"},
             ),
             (
                 ClinicalTrialBlock,
@@ -207,7 +207,7 @@ class TestChineseMessages:
                 ClinicalTrialBlock,
                 TRIAL,
                 {"start_date": "2019-13"},
-                {"start_date": "请按YYYY-MM或YYYY-MM-DD格式输入日期,例如2019-05。"},
+                {"start_date": "请按YYYY-MM或YYYY-MM-DD格式输入日期，例如2019-05。"},
             ),
             (
                 ClinicalTrialBlock,

@@ -174,7 +174,7 @@ def test_a_malformed_hotline_is_refused_with_a_clear_message(site_tree, hotline)
             "only digits, spaces, hyphens, brackets and a leading + are allowed."
         ),
         "zh-hans": (
-            "请输入5至15位数字的电话号码,例如400-622-0089或+86-571-8888-8888;"
+            "请输入5至15位数字的电话号码，例如400-622-0089或+86-571-8888-8888；"
             "只能包含数字、空格、连字符、括号及开头的+号。"
         ),
     }
@@ -191,8 +191,8 @@ def test_a_malformed_telegram_is_refused_with_a_clear_message(site_tree, telegra
             "underscores), e.g. @hangji_news."
         ),
         "zh-hans": (
-            "请输入以+开头的国际格式Telegram号码,例如+86-139-6700-7000;"
-            "或以@开头的用户名(5至32个字母、数字或下划线),例如@hangji_news。"
+            "请输入以+开头的国际格式Telegram号码，例如+86-139-6700-7000；"
+            "或以@开头的用户名（5至32个字母、数字或下划线），例如@hangji_news。"
         ),
     }
 
