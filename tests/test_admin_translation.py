@@ -1,54 +1,43 @@
 """Editors: Chinese plain columns whatever the admin language, ASCII slugs, translation state."""
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import ArticlePage
+from tests.admin_forms import edit, form_data, plain_columns
 from tests.factories import make_article
-from tests.test_article_admin import admin_client, article, edit, form_data  # noqa: F401
 
 pytestmark = pytest.mark.django_db
-
-
-def plain_columns(page):
-    """The untranslated title, slug, url_path and draft_title columns as stored."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT title, slug, url_path, draft_title FROM wagtailcore_page WHERE id = %s",
-            [page.pk],
-        )
-        return cursor.fetchone()
 
 
 class TestEnglishAdmin:
     """An editor whose admin is in English still stores Chinese in the plain columns."""
 
-    def test_publishing_keeps_the_plain_columns_chinese(self, admin_client, article):  # noqa: F811
+    def test_publishing_keeps_the_plain_columns_chinese(self, english_admin, article):
         data = form_data(title_en="Renamed in English", slug_en="renamed", title_zh_hans="新标题")
-        assert edit(admin_client, article, data).status_code == 302
+        assert edit(english_admin, article, data).status_code == 302
         title, slug, url_path, draft_title = plain_columns(article)
         assert (title, slug, draft_title) == ("新标题", "article-1", "新标题")
         assert url_path.endswith("/news/article-1/")
 
-    def test_english_slug_change_in_the_admin_redirects(self, admin_client, client, article):  # noqa: F811
-        edit(admin_client, article, form_data(slug_en="renamed"))
+    def test_english_slug_change_in_the_admin_redirects(self, english_admin, client, article):
+        edit(english_admin, article, form_data(slug_en="renamed"))
         response = client.get("/en/news/article-1-en/")
         assert (response.status_code, response["Location"]) == (301, "/en/news/renamed/")
 
-    def test_an_empty_chinese_slug_is_suggested_as_pinyin(self, admin_client, article):  # noqa: F811
-        edit(admin_client, article, form_data(title_zh_hans="干细胞新药", slug_zh_hans=""))
+    def test_an_empty_chinese_slug_is_suggested_as_pinyin(self, english_admin, article):
+        edit(english_admin, article, form_data(title_zh_hans="干细胞新药", slug_zh_hans=""))
         assert ArticlePage.objects.get(pk=article.pk).slug_zh_hans == "gan-xi-bao-xin-yao"
 
-    def test_a_slug_used_by_a_sibling_is_refused(self, admin_client, article):  # noqa: F811
+    def test_a_slug_used_by_a_sibling_is_refused(self, english_admin, article):
         make_article(article.get_parent(), 2, slug_en="taken")
-        response = edit(admin_client, article, form_data(slug_en="taken"))
+        response = edit(english_admin, article, form_data(slug_en="taken"))
         assert response.status_code == 200
         assert "This slug is already in use" in response.text
 
-    def test_a_typed_chinese_slug_is_refused(self, admin_client, article):  # noqa: F811
-        response = edit(admin_client, article, form_data(slug_zh_hans="新药"))
+    def test_a_typed_chinese_slug_is_refused(self, english_admin, article):
+        response = edit(english_admin, article, form_data(slug_zh_hans="新药"))
         assert response.status_code == 200
         assert "Use only lower-case Latin letters, digits and hyphens" in response.text
         assert "xin-yao" in response.text
@@ -96,26 +85,26 @@ class TestTranslationState:
     )
     def test_article_listing_filters_by_state(
         self,
-        admin_client,  # noqa: F811
+        english_admin,
         three_states,
         state,
         shown,
         hidden,
     ):
-        response = admin_client.get(reverse("article_listing:index"), {"translation_state": state})
+        response = english_admin.get(reverse("article_listing:index"), {"translation_state": state})
         assert response.status_code == 200
         for title in shown:
             assert title in response.text
         for title in hidden:
             assert title not in response.text
 
-    def test_article_listing_has_a_state_column(self, admin_client, three_states):  # noqa: F811
-        response = admin_client.get(reverse("article_listing:index"))
+    def test_article_listing_has_a_state_column(self, english_admin, three_states):
+        response = english_admin.get(reverse("article_listing:index"))
         for label in ("No English version", "Chinese changed after English", "Translated"):
             assert label in response.text
 
-    def test_report_lists_missing_and_stale_translations(self, admin_client, three_states):  # noqa: F811
-        response = admin_client.get(reverse("translation_report"))
+    def test_report_lists_missing_and_stale_translations(self, english_admin, three_states):
+        response = english_admin.get(reverse("translation_report"))
         assert response.status_code == 200
         assert "未翻译" in response.text
         assert "中文已更新" in response.text
@@ -125,23 +114,23 @@ class TestTranslationState:
 class TestStartEnglish:
     """One click copies the Chinese into the empty English fields as a draft."""
 
-    def test_start_english_fills_a_draft(self, admin_client, site_tree):  # noqa: F811
+    def test_start_english_fills_a_draft(self, english_admin, site_tree):
         _home, index = site_tree
-        article = make_article(index, 1, en=False, title_zh_hans="未翻译")  # noqa: F811
-        edit_page = admin_client.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
+        article = make_article(index, 1, en=False, title_zh_hans="未翻译")
+        edit_page = english_admin.get(reverse("wagtailadmin_pages:edit", args=[article.pk]))
         url = reverse("start_english", args=[article.pk])
         assert url in edit_page.text
-        assert admin_client.get(url).status_code == 200
-        response = admin_client.post(url)
+        assert english_admin.get(url).status_code == 200
+        response = english_admin.post(url)
         assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[article.pk])
         draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
         assert (draft.title_en, draft.summary_en) == ("未翻译", "摘要1")
         assert [block.block_type for block in draft.body_en] == ["paragraph"]
         assert not ArticlePage.objects.get(pk=article.pk).translated_en
 
-    def test_start_english_keeps_existing_english(self, admin_client, site_tree):  # noqa: F811
+    def test_start_english_keeps_existing_english(self, english_admin, site_tree):
         _home, index = site_tree
-        article = make_article(index, 1, en=False, title_en="My title")  # noqa: F811
-        admin_client.post(reverse("start_english", args=[article.pk]))
+        article = make_article(index, 1, en=False, title_en="My title")
+        english_admin.post(reverse("start_english", args=[article.pk]))
         draft = ArticlePage.objects.get(pk=article.pk).get_latest_revision_as_object()
         assert draft.title_en == "My title"

@@ -2,59 +2,14 @@
 
 import pytest
 from wagtail.models import Page
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
-from wagtail.users.models import UserProfile
+from wagtail.test.utils.form_data import rich_text, streamfield
 
 from articles.models import ArticlePage
 from cms.models import SiteSettings
-from tests.factories import make_article, make_disclaimer
+from tests.admin_forms import edit, form_data
+from tests.factories import make_disclaimer
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def admin_client(client, django_user_model):
-    """A logged-in superuser with the admin in English."""
-    user = django_user_model.objects.create_superuser("editor", "editor@example.com", "pw")
-    UserProfile.get_for_user(user).__class__.objects.filter(user=user).update(
-        preferred_language="en"
-    )
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def article(site_tree):
-    """A published, translated article."""
-    _home, index = site_tree
-    return make_article(index, 1)
-
-
-def form_data(body_zh=None, **overrides):
-    """What the admin's edit form posts for article 1, with the body as (type, value) pairs."""
-    body_zh = body_zh or [("paragraph", rich_text("正文一"))]
-    data = nested_form_data(
-        {
-            "title_zh_hans": "干细胞新闻1",
-            "title_en": "Stem cell news 1",
-            "slug_zh_hans": "article-1",
-            "slug_en": "article-1-en",
-            "summary_zh_hans": "摘要1",
-            "summary_en": "Summary 1",
-            "body_zh_hans": streamfield(body_zh),
-            "body_en": streamfield([("paragraph", rich_text("Body one"))]),
-            "date": "2025-08-02",
-            "comments": inline_formset([]),
-        }
-    )
-    data |= {"action-publish": "action-publish"}
-    data |= overrides
-    return data
-
-
-def edit(admin_client, article, data):
-    """POST `data` to the article's admin edit view."""
-    return admin_client.post(f"/admin/pages/{article.pk}/edit/", data)
 
 
 def stored_body(article):
@@ -64,9 +19,9 @@ def stored_body(article):
     return [b.block_type for b in page.body_zh_hans], [b.block_type for b in latest.body_zh_hans]
 
 
-def test_a_well_formed_edit_is_published(admin_client, article):
+def test_a_well_formed_edit_is_published(english_admin, article):
     response = edit(
-        admin_client,
+        english_admin,
         article,
         form_data([("heading", {"text": "背景", "level": "h2"}), ("paragraph", rich_text("x"))]),
     )
@@ -87,7 +42,7 @@ def test_a_well_formed_edit_is_published(admin_client, article):
     ],
     ids=["letters", "empty", "negative", "too-many", "bad-order", "unknown-type", "no-deleted"],
 )
-def test_malformed_stream_data_is_a_form_error(admin_client, article, tamper):
+def test_malformed_stream_data_is_a_form_error(english_admin, article, tamper):
     before = stored_body(article)
     revisions = article.revisions.count()
     data = form_data()
@@ -96,14 +51,14 @@ def test_malformed_stream_data_is_a_form_error(admin_client, article, tamper):
             data.pop(key)
         else:
             data[key] = value
-    response = edit(admin_client, article, data)
+    response = edit(english_admin, article, data)
     assert response.status_code in (200, 400)
     assert "The body could not be read. Reload the page and try again." in response.text
     assert stored_body(article) == before
     assert article.revisions.count() == revisions
 
 
-def test_broken_table_json_is_a_form_error(admin_client, article):
+def test_broken_table_json_is_a_form_error(english_admin, article):
     table = {
         "caption": "表",
         "table": '{"data": [["a", "b"]',
@@ -111,13 +66,13 @@ def test_broken_table_json_is_a_form_error(admin_client, article):
     }
     data = form_data([("table", table)])
     revisions = article.revisions.count()
-    response = edit(admin_client, article, data)
+    response = edit(english_admin, article, data)
     assert response.status_code in (200, 400)
     assert "The body could not be read" in response.text
     assert article.revisions.count() == revisions
 
 
-def test_invalid_trial_shows_the_editor_message(admin_client, article):
+def test_invalid_trial_shows_the_editor_message(english_admin, article):
     trial = {
         "registry_id": "NCT123",
         "title": "Trial",
@@ -136,7 +91,7 @@ def test_invalid_trial_shows_the_editor_message(admin_client, article):
         "completion_date": "",
     }
     data = form_data([("trial", trial)]) | {"body_zh_hans-0-value-phases": ["PHASE1"]}
-    response = edit(admin_client, article, data)
+    response = edit(english_admin, article, data)
     assert response.status_code == 200
     text = response.text
     assert "Enter an NCT number (NCT followed by 8 digits) or a ChiCTR number." in text
@@ -144,36 +99,36 @@ def test_invalid_trial_shows_the_editor_message(admin_client, article):
     assert "Say why the trial was terminated, suspended or withdrawn." in text
 
 
-def test_publishing_without_an_english_disclaimer_is_refused(admin_client, article):
+def test_publishing_without_an_english_disclaimer_is_refused(english_admin, article):
     SiteSettings.objects.update(default_disclaimer_en="")
     variant = make_disclaimer(en="")
     revisions = article.revisions.count()
-    response = edit(admin_client, article, form_data(disclaimer=str(variant.pk)))
+    response = edit(english_admin, article, form_data(disclaimer=str(variant.pk)))
     assert response.status_code == 200
     assert "cannot be published without a medical disclaimer in English" in response.text
     assert article.revisions.count() == revisions
 
 
-def test_a_draft_without_an_english_disclaimer_may_be_saved(admin_client, article):
+def test_a_draft_without_an_english_disclaimer_may_be_saved(english_admin, article):
     SiteSettings.objects.update(default_disclaimer_en="")
     data = form_data()
     data.pop("action-publish")
-    response = edit(admin_client, article, data)
+    response = edit(english_admin, article, data)
     assert response.status_code == 302
     assert Page.objects.get(pk=article.pk).has_unpublished_changes
     assert article.revisions.count() == 2
 
 
-def test_edit_form_opens(admin_client, article):
-    response = admin_client.get(f"/admin/pages/{article.pk}/edit/")
+def test_edit_form_opens(english_admin, article):
+    response = english_admin.get(f"/admin/pages/{article.pk}/edit/")
     assert response.status_code == 200
     assert "Article details" in response.text
 
 
-def test_an_editor_creates_and_publishes_an_article(admin_client, site_tree):
+def test_an_editor_creates_and_publishes_an_article(english_admin, site_tree):
     _home, index = site_tree
     data = form_data(slug_zh_hans="new-article", slug_en="new-article-en")
-    response = admin_client.post(f"/admin/pages/add/articles/articlepage/{index.pk}/", data)
+    response = english_admin.post(f"/admin/pages/add/articles/articlepage/{index.pk}/", data)
     assert response.status_code == 302
     article = ArticlePage.objects.get(slug_zh_hans="new-article")
     assert article.live
@@ -187,9 +142,9 @@ def test_an_editor_creates_and_publishes_an_article(admin_client, site_tree):
 @pytest.mark.parametrize(
     "name", ["heading", "paragraph", "quote", "list", "table", "study", "trial", "references"]
 )
-def test_block_previews_render_with_the_site_styles(admin_client, site_tree, name):
+def test_block_previews_render_with_the_site_styles(english_admin, site_tree, name):
     block = ArticlePage._meta.get_field("body_zh_hans").stream_block.child_blocks[name]
-    response = admin_client.get("/admin/block-preview/", {"id": block.definition_prefix})
+    response = english_admin.get("/admin/block-preview/", {"id": block.definition_prefix})
     assert response.status_code == 200
     assert "css/site.css" in response.text
     assert f'class="w-block-{name} block-{name}"' in response.text

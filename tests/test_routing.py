@@ -8,6 +8,7 @@ from django.utils import translation
 from wagtail.models import Page
 
 from articles.models import ArticlePage, NewsIndexPage
+from tests.admin_forms import plain_columns
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -137,16 +138,6 @@ class TestSlugs:
         with pytest.raises(ValidationError) as error:
             article.full_clean()
         assert "slug_en" in error.value.message_dict
-
-
-def plain_columns(page):
-    """The page's untranslated title, slug, url_path and draft_title as stored."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT title, slug, url_path, draft_title FROM wagtailcore_page WHERE id = %s",
-            [page.pk],
-        )
-        return cursor.fetchone()
 
 
 class TestPlainColumns:
