@@ -104,6 +104,18 @@ def link_citations(html, reference_count):
     return mark_safe("".join(parts))  # noqa: S308
 
 
+# The seed article's reference, used to preview the study and reference blocks in the admin.
+SAMPLE_CITATION = {
+    "authors": ["Jurczenko, L.", "Semeniuk, A.", "Leszek, J.W."],
+    "title": "The Therapeutic Potential of Stem Cells in Depression",
+    "journal": "Int. J. Mol. Sci.",
+    "year": 2025,
+    "volume": "26",
+    "pages": "8306",
+    "doi": "10.3390/ijms26178306",
+}
+
+
 class ValidatingStructBlock(blocks.StructBlock):
     """A StructBlock whose cross-field rules live in `validate()`, reported with field errors."""
 
@@ -462,16 +474,7 @@ class StudySummaryBlock(CitationBlock):
         label = _("Study summary")
         template = "components/streamfield/blocks/study_summary_block.html"
         value_class = StudyValue
-        preview_value = {
-            "authors": ["Jurczenko, L.", "Semeniuk, A.", "Leszek, J.W."],
-            "title": "The Therapeutic Potential of Stem Cells in Depression",
-            "journal": "Int. J. Mol. Sci.",
-            "year": 2025,
-            "volume": "26",
-            "pages": "8306",
-            "doi": "10.3390/ijms26178306",
-            "study_type": "review",
-        }
+        preview_value = {**SAMPLE_CITATION, "study_type": "review"}
 
 
 TRIAL_PHASES = [
@@ -809,19 +812,7 @@ class ReferencesBlock(blocks.StructBlock):
         label = _("References")
         template = "components/streamfield/blocks/references_block.html"
         value_class = ReferencesValue
-        preview_value = {
-            "references": [
-                {
-                    "authors": ["Jurczenko, L.", "Semeniuk, A.", "Leszek, J.W."],
-                    "title": "The Therapeutic Potential of Stem Cells in Depression",
-                    "journal": "Int. J. Mol. Sci.",
-                    "year": 2025,
-                    "volume": "26",
-                    "pages": "8306",
-                    "doi": "10.3390/ijms26178306",
-                }
-            ]
-        }
+        preview_value = {"references": [SAMPLE_CITATION]}
 
 
 class MalformedStreamValue(StreamValue):
