@@ -1,6 +1,7 @@
 """Small builders for test data: a site with home page, news index and articles."""
 
 import datetime
+import time
 
 from django.utils import translation
 from wagtail.models import Page, Site
@@ -140,3 +141,21 @@ def make_many_articles(index, numbers, **fields):
                 **fields,
             )
             index.add_child(instance=article)
+
+
+def enquiry(**overrides):
+    """A valid submission as a person's browser sends it, honeypot left empty."""
+    return {
+        "name": "王小明",
+        "phone_or_email": "xiaoming@example.com",
+        "message": "请问间充质干细胞治疗抑郁症的临床试验还在招募吗?",
+        "consent": "on",
+        # The page was displayed a minute ago; robots post at once.
+        "whf_name": "",
+        "whf_time": ContactPage.honeypot_timestamp(time.time() - 60),
+    } | overrides
+
+
+def post(client, lang="zh-hans", **overrides):
+    """Send the contact form on the page in `lang`."""
+    return client.post(f"/{lang}/contact/", enquiry(**overrides))

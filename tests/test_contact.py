@@ -15,7 +15,7 @@ from wagtail.contrib.forms.models import EmailFormMixin, FormSubmission
 
 from cms.forms import MESSAGE_MAX
 from cms.models import ContactPage, SiteSettings
-from tests.factories import make_contact_page, make_site
+from tests.factories import enquiry, make_contact_page, make_site, post
 
 # Real commits, so the notification (sent on commit) and ATOMIC_REQUESTS behave as in production.
 committed = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -41,24 +41,6 @@ def contact_page(site_tree):
     """The published contact page with its default fields."""
     home, _index = site_tree
     return make_contact_page(home)
-
-
-def enquiry(**overrides):
-    """A valid submission as a person's browser sends it, honeypot left empty."""
-    return {
-        "name": "王小明",
-        "phone_or_email": "xiaoming@example.com",
-        "message": "请问间充质干细胞治疗抑郁症的临床试验还在招募吗?",
-        "consent": "on",
-        # The page was displayed a minute ago; robots post at once.
-        "whf_name": "",
-        "whf_time": ContactPage.honeypot_timestamp(time.time() - 60),
-    } | overrides
-
-
-def post(client, lang="zh-hans", **overrides):
-    """Send the contact form on the page in `lang`."""
-    return client.post(f"/{lang}/contact/", enquiry(**overrides))
 
 
 # --- What visitors see -------------------------------------------------------------------
