@@ -41,6 +41,7 @@ test: $(VENV)/.installed-dev compilemessages
 lint:
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	git ls-files -co --exclude-standard 'templates/*.html' '*/templates/*.html' | xargs -r $(BIN)/djhtml --check
 
 format:

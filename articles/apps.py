@@ -9,10 +9,3 @@ class ArticlesConfig(AppConfig):
 
     name = "articles"
     verbose_name = _("News")
-
-    def ready(self):
-        # Runs after wagtail_modeltranslation's ready(), whose page patches we replace.
-        from articles import routing, translation_state  # noqa: PLC0415 (models load after apps)
-
-        routing.install()
-        translation_state.connect()

@@ -1,15 +1,25 @@
 """RSS 2.0 and Atom feeds of the newest articles readable in the requested language."""
 
 import datetime
+from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
 from articles.models import ArticlePage
-from cms.models import SiteSettings
+from publisher.models import SiteSettings
+
+
+@dataclass(frozen=True)
+class FeedSource:
+    """What one feed request is about: its site and the request (never kept on the shared feed)."""
+
+    site: Site | None
+    request: HttpRequest
 
 
 class ArticlesFeed(Feed):
@@ -19,19 +29,20 @@ class ArticlesFeed(Feed):
     description = _("The latest stem-cell and clinical news.")
 
     def get_object(self, request, *args, **kwargs):
-        self.request = request
-        return Site.find_for_request(request)
+        return FeedSource(Site.find_for_request(request), request)
 
-    def title(self, site):
-        return SiteSettings.for_site(site).site_name if site else ""
+    def title(self, source):
+        return SiteSettings.for_site(source.site).site_name if source.site else ""
 
-    def link(self, site):
-        return site.root_page.specific.get_url(request=self.request) if site else "/"
+    def link(self, source):
+        if source.site is None:
+            return "/"
+        return source.site.root_page.specific.get_url(request=source.request)
 
-    def items(self, site):
+    def items(self, source):
         articles = ArticlePage.objects.in_language().live().public()
-        if site:
-            articles = articles.descendant_of(site.root_page)
+        if source.site:
+            articles = articles.descendant_of(source.site.root_page)
         return articles.order_by("-date", "-pk")[: self.limit]
 
     def item_title(self, item):
@@ -41,7 +52,7 @@ class ArticlesFeed(Feed):
         return item.summary
 
     def item_link(self, item):
-        return item.get_url(request=self.request)
+        return item.get_url()
 
     def item_pubdate(self, item):
         if item.date is None:
@@ -57,5 +68,5 @@ class AtomArticlesFeed(ArticlesFeed):
 
     feed_type = Atom1Feed
 
-    def subtitle(self, site):
+    def subtitle(self, source):
         return self.description

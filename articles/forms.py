@@ -1,9 +1,9 @@
 """Admin form for articles."""
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from translations.forms import TranslatedPageForm
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class ArticlePageForm(TranslatedPageForm):
     """Article form that checks publishing rules only when the editor publishes or submits."""
 
     def _post_clean(self):

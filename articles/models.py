@@ -1,68 +1,38 @@
 """News pages: the index that lists articles and the article itself."""
 
-import json
 import re
 
-from django.apps import apps
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
-from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone, translation
-from django.utils.functional import lazy
-from django.utils.html import format_html
-from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
+from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageViewRestriction, Site
-from wagtail.query import PageQuerySet
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from articles.blocks import ArticleBodyBlock
 from articles.forms import ArticlePageForm
-from articles.search import SegmentedSearchMixin
-from cms.panels import side_by_side
+from common.pagination import paginate
+from publisher.models import SiteSettings
+from search.backend import SegmentedSearchMixin
+from seo.jsonld import json_ld_script
+from seo.meta import social_meta
+from translations.languages import hreflang, language_names, suffix
+from translations.models import TranslatedPage, TranslatedQuerySet, TranslationState
+from translations.panels import side_by_side
 
 # Filter values from the query string must look like slugs (taggit's may be Chinese).
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
-# OpenGraph wants territory locales; schema.org wants BCP 47 tags.
-OG_LOCALES = {"zh-hans": "zh_CN", "en": "en_US"}
-BCP47 = {"zh-hans": "zh-Hans", "en": "en"}
 SHARE_IMAGE_SPEC = "fill-1200x630"
-# Characters that could close the <script> element or start HTML inside JSON-LD.
-JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
-
-
-def _language_names(codes):
-    """The names of language `codes` in the active language, joined."""
-    return ", ".join(str(translation.get_language_info(code)["name_translated"]) for code in codes)
-
-
-# Lazy, so that a message built while another language is active reads right when shown.
-language_names = lazy(_language_names, str)
-
-
-def site_settings_for(site):
-    """The site settings of `site` (imported lazily: cms.models imports this module)."""
-    return apps.get_model("cms", "SiteSettings").for_site(site)
-
-
-def json_ld_script(data):
-    """A <script type="application/ld+json"> element that cannot be broken out of."""
-    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
-        JSON_SCRIPT_ESCAPES
-    )
-    # Safe: every character that could end the element or start markup is escaped above.
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
 @register_snippet
@@ -108,18 +78,7 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class ArticlePageQuerySet(PageQuerySet):
-    """Article queries that know which languages an article is published in."""
-
-    def in_language(self, language=None):
-        """Articles readable in `language` (default: the active one); Chinese ones always are."""
-        language = language or translation.get_language()
-        if language == settings.LANGUAGE_CODE:
-            return self
-        return self.filter(translated_en=True)
-
-
-class NewsIndexPage(Page):
+class NewsIndexPage(TranslatedPage):
     """Lists the live articles of the current language, newest first, paginated."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -153,15 +112,6 @@ class NewsIndexPage(Page):
             articles = articles.filter(tags=tag)
         return articles
 
-    def paginate(self, request, queryset):
-        """The requested page of results: the first for nonsense or < 1, the last when beyond."""
-        paginator = Paginator(queryset, self.per_page)
-        try:
-            number = int(request.GET.get("page", 1))
-        except (TypeError, ValueError):
-            number = 1
-        return paginator.page(min(max(number, 1), paginator.num_pages))
-
     @staticmethod
     def get_filter(request, name, queryset):
         """The object whose slug is in ?<name>=, None when absent or empty; else 404."""
@@ -174,18 +124,18 @@ class NewsIndexPage(Page):
         return obj
 
     def get_context(self, request, *args, **kwargs):
-        from taggit.models import Tag  # noqa: PLC0415 (taggit's models load after ours)
-
         context = super().get_context(request, *args, **kwargs)
         category = self.get_filter(request, "category", Category.objects.all())
         tag = self.get_filter(request, "tag", Tag.objects.all())
         context["category"] = category
         context["tag"] = tag
-        context["articles"] = self.paginate(request, self.articles(category=category, tag=tag))
+        context["articles"] = paginate(
+            request, self.articles(category=category, tag=tag), self.per_page
+        )
         return context
 
 
-class ArticlePage(SegmentedSearchMixin, Page):
+class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
     """A news article summarising studies and trials, always carrying a medical disclaimer."""
 
     date = models.DateField(
@@ -215,12 +165,6 @@ class ArticlePage(SegmentedSearchMixin, Page):
         on_delete=models.SET_NULL,
         related_name="+",
     )
-    translated_en = models.BooleanField(
-        _("translated into English"), default=False, editable=False, db_index=True
-    )
-    # Set by articles.translation_state when that language's title, summary or body changes.
-    zh_hans_changed_at = models.DateTimeField(_("Chinese last changed"), null=True, editable=False)
-    en_changed_at = models.DateTimeField(_("English last changed"), null=True, editable=False)
     source = models.CharField(
         _("source or author"), max_length=200, blank=True, help_text=_("Who wrote or supplied it.")
     )
@@ -266,7 +210,7 @@ class ArticlePage(SegmentedSearchMixin, Page):
         *Page.settings_panels,
     ]
 
-    objects = PageManager.from_queryset(ArticlePageQuerySet)()
+    objects = PageManager.from_queryset(TranslatedQuerySet)()
 
     base_form_class = ArticlePageForm
     template = "pages/article_page.html"
@@ -275,6 +219,8 @@ class ArticlePage(SegmentedSearchMixin, Page):
 
     # Set by the admin form while an editor saves a draft, which need not be publishable yet.
     defer_publishing_checks = False
+    # An article is translated into a language once these have text in it.
+    translated_content = ("title", "summary", "body")
 
     class Meta:
         verbose_name = _("article")
@@ -282,40 +228,26 @@ class ArticlePage(SegmentedSearchMixin, Page):
         # Lists and previous/next order by (date, id).
         indexes = [models.Index(fields=["date", "page_ptr"], name="articlepage_date_idx")]
 
-    def is_translated(self, language):
-        """Whether the title, summary and body all have text in `language`."""
-        suffix = language.replace("-", "_")
-        return all(self.__dict__.get(f"{name}_{suffix}") for name in ("title", "summary", "body"))
-
-    def published_languages(self):
-        """The languages readers get this article in: Chinese always, English once translated."""
-        return [
-            code
-            for code, _name in settings.LANGUAGES
-            if code == settings.LANGUAGE_CODE or self.is_translated(code)
-        ]
-
     def _site_settings(self):
         site = self.get_site() if self.path else None
         site = site or Site.objects.filter(is_default_site=True).first()
-        return site_settings_for(site) if site else None
+        return SiteSettings.for_site(site) if site else None
 
     def resolve_disclaimer(self, language, site_settings=None):
         """The disclaimer text in `language`: the chosen variant's, else the site default's."""
-        suffix = language.replace("-", "_")
-        if self.disclaimer_id and getattr(self.disclaimer, f"text_{suffix}", ""):
-            return getattr(self.disclaimer, f"text_{suffix}")
+        column = suffix(language)
+        if self.disclaimer_id and getattr(self.disclaimer, f"text_{column}", ""):
+            return getattr(self.disclaimer, f"text_{column}")
         site_settings = site_settings or self._site_settings()
-        return getattr(site_settings, f"default_disclaimer_{suffix}", "") or ""
+        return getattr(site_settings, f"default_disclaimer_{column}", "") or ""
 
     def displayed_disclaimer(self, site_settings=None, language=None):
         """What the page shows: the current disclaimer, else the one it was published with."""
         language = language or translation.get_language()
-        suffix = language.replace("-", "_")
         return (
             self.resolve_disclaimer(language, site_settings)
-            or getattr(self, f"disclaimer_text_{suffix}", "")
-            or getattr(self, f"disclaimer_text_{settings.LANGUAGE_CODE.replace('-', '_')}", "")
+            or getattr(self, f"disclaimer_text_{suffix(language)}", "")
+            or getattr(self, f"disclaimer_text_{suffix(settings.LANGUAGE_CODE)}", "")
         )
 
     def clean(self):
@@ -324,7 +256,7 @@ class ArticlePage(SegmentedSearchMixin, Page):
         missing = []
         for code, _name in settings.LANGUAGES:
             text = self.resolve_disclaimer(code, site_settings)
-            setattr(self, f"disclaimer_text_{code.replace('-', '_')}", text)
+            setattr(self, f"disclaimer_text_{suffix(code)}", text)
             if not text and code in self.published_languages():
                 missing.append(code)
         if missing and self.live and not self.defer_publishing_checks:
@@ -343,7 +275,6 @@ class ArticlePage(SegmentedSearchMixin, Page):
             )
 
     def save(self, *args, **kwargs):
-        self.translated_en = self.is_translated("en")
         if self.live and self.date is None:
             self.date = timezone.localdate(self.first_published_at or timezone.now())
         return super().save(*args, **kwargs)
@@ -373,6 +304,16 @@ class ArticlePage(SegmentedSearchMixin, Page):
         later = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
         return self.pager_queryset().filter(later).order_by("date", "pk").first()
 
+    @property
+    def search_result_date(self):
+        """Search results show the publication date."""
+        return self.date
+
+    @property
+    def search_result_summary(self):
+        """Search snippets come from the summary first."""
+        return self.summary
+
     def share_image(self):
         """The lead image's rendition for social cards and structured data, or None."""
         return self.lead_image.get_rendition(SHARE_IMAGE_SPEC) if self.lead_image_id else None
@@ -401,7 +342,7 @@ class ArticlePage(SegmentedSearchMixin, Page):
             "dateModified": (modified.isoformat() if modified else published.isoformat()),
             "author": {"@type": "Organization", "name": self.source or site_name},
             "publisher": publisher,
-            "inLanguage": BCP47.get(language, language),
+            "inLanguage": hreflang(language),
             "mainEntityOfPage": self.get_full_url(request),
             "image": [request.build_absolute_uri(image.url)] if image else [],
             "citation": self.body.stream_block.schema_citations(self.body),
@@ -413,36 +354,20 @@ class ArticlePage(SegmentedSearchMixin, Page):
 
     def social_meta(self, request, site_settings, image=None):
         """OpenGraph (property=…) and Twitter (name=…) tags as two lists of (key, content)."""
-        language = translation.get_language()
-        description = self.search_description or self.summary or ""
-        opengraph = [
-            ("og:type", "article"),
-            ("og:title", self.seo_title or self.title),
-            ("og:description", description),
-            ("og:url", self.get_full_url(request)),
-            ("og:site_name", site_settings.site_name if site_settings else ""),
-            ("og:locale", OG_LOCALES.get(language, language)),
-        ]
-        if self.date:
-            opengraph.append(("article:published_time", self.date.isoformat()))
-        twitter = [
-            ("twitter:card", "summary_large_image" if image else "summary"),
-            ("twitter:title", self.seo_title or self.title),
-            ("twitter:description", description),
-        ]
-        if image:
-            image_url = request.build_absolute_uri(image.url)
-            opengraph += [
-                ("og:image", image_url),
-                ("og:image:width", str(image.width)),
-                ("og:image:height", str(image.height)),
-            ]
-            twitter.append(("twitter:image", image_url))
-        return opengraph, twitter
+        return social_meta(
+            request,
+            kind="article",
+            title=self.seo_title or self.title,
+            description=self.search_description or self.summary or "",
+            url=self.get_full_url(request),
+            site_name=site_settings.site_name if site_settings else "",
+            image=image,
+            published=self.date,
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        site_settings = apps.get_model("cms", "SiteSettings").for_request(request)
+        site_settings = SiteSettings.for_request(request)
         image = self.share_image()
         opengraph, twitter = self.social_meta(request, site_settings, image)
         context.update(

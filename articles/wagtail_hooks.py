@@ -1,9 +1,6 @@
 """Admin for translations: state column and filter, a to-do report, "start English"."""
 
 import django_filters
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -12,11 +9,10 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.admin.viewsets.pages import PageListingViewSet
-from wagtail.admin.widgets import Button
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from articles.models import ArticlePage
-from articles.translation_state import needs_english, start_english, state_label
+from translations.models import needs_english
 
 STATE_CHOICES = [
     ("translated", _("Translated")),
@@ -29,7 +25,7 @@ class TranslationStateColumn(Column):
     """Shows whether an article has an up-to-date English version."""
 
     def get_value(self, instance):
-        return state_label(instance)
+        return instance.translation_state_label
 
 
 class ArticleFilterSet(PageFilterSet):
@@ -92,23 +88,6 @@ class TranslationReportView(PageReportView):
         )
 
 
-def start_english_view(request, page_id):
-    """Copy the Chinese into the empty English fields as a draft, then open the editor."""
-    article = get_object_or_404(ArticlePage, pk=page_id)
-    if not article.permissions_for_user(request.user).can_edit():
-        return redirect("wagtailadmin_home")
-    edit_url = reverse("wagtailadmin_pages:edit", args=[article.pk])
-    if request.method != "POST":
-        return TemplateResponse(
-            request, "articles/admin/start_english.html", {"page": article, "edit_url": edit_url}
-        )
-    draft = article.get_latest_revision_as_object()
-    start_english(draft)
-    draft.save_revision(user=request.user, log_action=True)
-    messages.success(request, _("The English fields now hold the Chinese text: translate them."))
-    return redirect(edit_url)
-
-
 @hooks.register("register_admin_urls")
 def register_translation_urls():
     return [
@@ -118,11 +97,6 @@ def register_translation_urls():
             TranslationReportView.as_view(results_only=True),
             name="translation_report_results",
         ),
-        path(
-            "translations/<int:page_id>/start-english/",
-            start_english_view,
-            name="start_english",
-        ),
     ]
 
 
@@ -131,16 +105,3 @@ def register_translation_report_menu_item():
     return MenuItem(
         _("Translations to do"), reverse("translation_report"), icon_name="doc-empty", order=900
     )
-
-
-@hooks.register("register_page_header_buttons")
-def start_english_button(page, user, view_name=None, next_url=None):
-    """Offer 'Start English from Chinese' on articles that have no English version yet."""
-    specific = page.specific_deferred
-    if isinstance(specific, ArticlePage) and not specific.translated_en:
-        yield Button(
-            _("Start English from Chinese"),
-            reverse("start_english", args=[page.pk]),
-            icon_name="copy",
-            priority=60,
-        )

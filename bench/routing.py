@@ -33,9 +33,9 @@ from django.utils import translation  # noqa: E402
 from wagtail.models import Page, Site  # noqa: E402
 from wagtail_modeltranslation import patch_wagtailadmin  # noqa: E402
 
-from articles import routing  # noqa: E402
 from articles.models import ArticlePage  # noqa: E402
 from tests.factories import make_site, paragraph  # noqa: E402
+from translations.adoption import translated_page_models  # noqa: E402
 
 LANGUAGES = [("zh-hans", ""), ("en", "-en")]
 WIDTHS = (9, 7, 11, 8, 14, 14, 11)
@@ -63,10 +63,12 @@ def add_articles(index, start, stop):
 
 
 def use_route(function):
-    """Route every translated page model with `function`."""
-    for model in patch_wagtailadmin.WagtailTranslator._patched_models:
-        if issubclass(model, Page):
+    """Route every translated page model with `function` (None: our own TranslatedPage.route)."""
+    for model in translated_page_models():
+        if function is not None:
             model.route = function
+        elif "route" in model.__dict__:
+            del model.route
 
 
 def route_time(size, requests):
@@ -117,13 +119,13 @@ def main():
         for size in sorted(options.sizes):
             add_articles(index, built + 1, size + 1)
             built = size
-            use_route(routing.route)
+            use_route(None)
             ours = measure(client, size, options.requests)
             upstream = (None, None, None)
             if not options.no_upstream:
                 use_route(patch_wagtailadmin._new_route)
                 upstream = measure(client, size, options.requests)
-                use_route(routing.route)
+                use_route(None)
             rows.append((size, *ours, *upstream))
             print(f"built and measured N={size}", file=sys.stderr)
     finally:

@@ -1,40 +1,19 @@
 """The contact form's fields: bounded lengths and a phone-or-email field with clear errors."""
 
-import re
-
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.forms import FormBuilder, WagtailAdminFormPageForm
+
+from publisher.validators import is_email, is_phone_number
+from translations.forms import TranslatedPageFormMixin
 
 MESSAGE_MAX = 5000
-PHONE_RE = re.compile(r"^\+?[\d\s\-().]+$")
 LENGTH_MESSAGES = {
     "max_length": _(
         "Please shorten this to at most %(limit_value)d characters (it has %(show_value)d)."
     )
 }
-
-
-def phone_digits(value):
-    """The dialable form of a phone number: its digits, keeping a leading + (E.164 style)."""
-    value = value.strip()
-    return ("+" if value.startswith("+") else "") + re.sub(r"\D", "", value)
-
-
-def is_phone_number(value):
-    """Whether `value` reads as a phone number of 5 to 15 digits."""
-    return bool(PHONE_RE.match(value.strip())) and 5 <= len(re.sub(r"\D", "", value)) <= 15
-
-
-def is_email(value):
-    """Whether `value` is a valid email address."""
-    try:
-        validate_email(value)
-    except ValidationError:
-        return False
-    return True
 
 
 class PhoneOrEmailField(forms.CharField):
@@ -72,3 +51,7 @@ class ContactFormBuilder(FormBuilder):
 
     def create_phone_or_email_field(self, field, options):
         return PhoneOrEmailField(**options)
+
+
+class ContactPageForm(TranslatedPageFormMixin, WagtailAdminFormPageForm):
+    """The contact page's admin form: form-page checks plus optional translated slugs."""

@@ -3,7 +3,7 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from cms.models import ContactPage, FormField, HomePage, SiteSettings
+from cms.models import ContactPage, FormField, HomePage
 
 
 @register(HomePage)
@@ -25,11 +25,3 @@ class FormFieldTR(TranslationOptions):
     """Translated label, help text and choices of a contact form field."""
 
     fields = ("label", "help_text", "choices")
-
-
-@register(SiteSettings)
-class SiteSettingsTR(TranslationOptions):
-    """Translated texts of the site settings."""
-
-    fields = ("site_name", "tagline", "address", "opening_hours", "default_disclaimer")
-    required_languages = {"zh-hans": ("default_disclaimer",), "en": ("default_disclaimer",)}

@@ -9,19 +9,22 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from articles.feeds import ArticlesFeed, AtomArticlesFeed
-from cms import views
+from articles.models import ArticlePage
+from search.views import SearchView
+from seo import views as seo_views
+from translations import views as translation_views
 
-handler404 = "cms.views.page_not_found"
+handler404 = "translations.views.page_not_found"
 
 urlpatterns = [
-    path("", views.language_redirect, name="language_redirect"),
+    path("", translation_views.language_redirect, name="language_redirect"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("language/<str:language>/", views.switch_language, name="switch_language"),
-    path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", views.sitemap, name="sitemap"),
+    path("language/<str:language>/", translation_views.switch_language, name="switch_language"),
+    path("robots.txt", seo_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", seo_views.sitemap, name="sitemap"),
 ]
 
 if settings.DEBUG:
@@ -32,7 +35,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("feed/", ArticlesFeed(), name="feed_rss"),
     path("feed/atom/", AtomArticlesFeed(), name="feed_atom"),
-    path("search/", views.search, name="search"),
+    path("search/", SearchView.as_view(model=ArticlePage), name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,9 +1,19 @@
 """Shared fixtures: a fresh site tree, a published article and an editor using the English admin."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 from wagtail.users.models import UserProfile
 
 from tests.factories import make_article, make_site
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language; no request leaks its language into the next."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture

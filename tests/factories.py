@@ -7,7 +7,8 @@ from django.utils import translation
 from wagtail.models import Page, Site
 
 from articles.models import ArticlePage, NewsIndexPage
-from cms.models import ContactPage, HomePage, SiteSettings
+from cms.models import ContactPage, HomePage
+from publisher.models import SiteSettings
 
 DISCLAIMER_ZH = "免责说明:本文仅用于传播科普知识,不构成任何临床诊断建议!"
 DISCLAIMER_EN = "Disclaimer: this article shares science news and is not medical advice."

@@ -5,7 +5,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from articles.models import ArticlePage
-from cms.models import SiteSettings
+from publisher.models import SiteSettings
 from tests.admin_forms import edit, form_data
 from tests.factories import make_disclaimer
 

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from cms.models import SiteSettings
+from publisher.models import SiteSettings
 from tests.factories import (
     DISCLAIMER_EN,
     DISCLAIMER_ZH,

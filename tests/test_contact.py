@@ -14,7 +14,8 @@ from django.core.mail.backends.base import BaseEmailBackend
 from wagtail.contrib.forms.models import EmailFormMixin, FormSubmission
 
 from cms.forms import MESSAGE_MAX
-from cms.models import ContactPage, SiteSettings
+from cms.models import ContactPage
+from publisher.models import SiteSettings
 from tests.factories import enquiry, make_contact_page, make_site, post
 
 # Real commits, so the notification (sent on commit) and ATOMIC_REQUESTS behave as in production.

@@ -14,7 +14,8 @@ from wagtail.models import Page, Revision, Site
 
 from articles.models import ArticlePage, Category, Disclaimer, NewsIndexPage
 from cms.demo.site import SITE_SETTINGS
-from cms.models import ContactPage, HomePage, SiteSettings
+from cms.models import ContactPage, HomePage
+from publisher.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,8 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import ArticlePage
-from articles.search import find_articles, query_terms
+from search.backend import query_terms
+from search.views import find_pages
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
@@ -96,7 +97,7 @@ def recall(queries, language):
     """The share of queries whose article is among the results, and the queries that missed."""
     missed = []
     for query, slug in queries.items():
-        results, _terms = find_articles(query, language)
+        results, _terms = find_pages(ArticlePage, query, language)
         if slug not in {article.slug_zh_hans for article in results}:
             missed.append(query)
     return 1 - len(missed) / len(queries), missed

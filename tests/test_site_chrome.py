@@ -11,8 +11,8 @@ from django.utils import translation
 from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 
-from cms.models import SiteSettings
 from cms.templatetags.site_chrome import nav_items
+from publisher.models import SiteSettings
 from tests.factories import make_article, make_contact_page
 
 pytestmark = pytest.mark.django_db
@@ -230,7 +230,7 @@ def test_editors_see_why_a_hotline_is_refused_in_the_admin(client, admin_user, p
     site = Site.objects.get(is_default_site=True)
 
     response = client.post(
-        f"/admin/settings/cms/sitesettings/{site.pk}/", settings_form(hotline="call us")
+        f"/admin/settings/publisher/sitesettings/{site.pk}/", settings_form(hotline="call us")
     )
 
     assert response.status_code == 200
@@ -243,7 +243,7 @@ def test_settings_saved_in_the_admin_show_on_every_page_at_once(client, admin_us
     client.force_login(admin_user)
     site = Site.objects.get(is_default_site=True)
 
-    response = client.post(f"/admin/settings/cms/sitesettings/{site.pk}/", settings_form())
+    response = client.post(f"/admin/settings/publisher/sitesettings/{site.pk}/", settings_form())
 
     assert response.status_code == 302
     for page_type in PAGE_TYPES:

@@ -32,8 +32,13 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation",
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
+    # Our apps, top layer first: cms (site) → articles (news) → the shared lower layers.
     "cms",
     "articles",
+    "translations",
+    "search",
+    "seo",
+    "publisher",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -65,7 +70,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "cms.middleware.AdminChineseByDefaultMiddleware",
+    "translations.middleware.AdminChineseByDefaultMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -165,11 +170,11 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Editors see both languages of a field side by side instead of switching between them.
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
-# articles.search segments Chinese queries, then hands them to Wagtail's database backend.
-# Our routing keeps every language's old URL by its own redirects (articles.routing); Wagtail's
-# automatic ones know only the unprefixed path, which no public URL has.
+# translations keeps every language's old URL by its own redirects; Wagtail's automatic ones know
+# only the unprefixed path, which no public URL has.
 WAGTAILREDIRECTS_AUTO_CREATE = False
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "articles.search"}}
+# search.backend segments Chinese queries, then hands them to Wagtail's database backend.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
 WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
 

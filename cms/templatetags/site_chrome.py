@@ -1,6 +1,5 @@
 """Template tags of the site chrome: navigation, contact links, icons and organisation JSON-LD."""
 
-import json
 from dataclasses import dataclass
 
 from django import template
@@ -13,7 +12,9 @@ from wagtail.models import Page, Site
 from wagtail_honeypot.templatetags.honeypot_tags import honeypot_fields
 
 from articles.models import ArticlePage, NewsIndexPage
-from cms.models import ContactPage, SiteSettings
+from cms.models import ContactPage
+from publisher.models import SiteSettings
+from seo.jsonld import json_ld_script
 
 register = template.Library()
 
@@ -120,13 +121,7 @@ def call_button(context):
 def organization_jsonld(context):
     """The publisher's schema.org JSON-LD, safe to embed in a <script> element."""
     request = context["request"]
-    data = _site_settings(context).organization_jsonld(request)
-    text = json.dumps(data, ensure_ascii=False).translate(JSON_SCRIPT_ESCAPES)
-    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
-
-
-# A JSON string may not close the <script> element or open a comment in it.
-JSON_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+    return json_ld_script(_site_settings(context).organization_jsonld(request))
 
 
 def _site_settings(context):

@@ -22,7 +22,8 @@ from cms.demo.depression_article import ARTICLE as DEPRESSION_ARTICLE
 from cms.demo.depression_article import FIGURE_IMAGE, LEAD_IMAGE
 from cms.demo.figure import lead_png, schematic_png
 from cms.demo.neighbour_articles import BOAO_ARTICLE, HEART_ARTICLE
-from cms.models import ContactPage, HomePage, SiteSettings
+from cms.models import ContactPage, HomePage
+from publisher.models import SiteSettings
 
 # Articles of the same day are ordered by id, so creation order is reading order:
 # the heart article comes before the seed article, the Boao news after it.

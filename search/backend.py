@@ -1,25 +1,20 @@
-"""Chinese-aware search: segmented index text, segmented queries, the public search page.
+"""Chinese-aware search backend: segmented index text and segmented queries.
 
 Wagtail's database backends split text on spaces and punctuation only, so a Chinese sentence is one
 "word" and "干细胞" never matches inside it. Articles therefore index their text with rjieba's words
 separated by spaces (`search_text_zh_hans`), and every query string is segmented the same way by
-the backend wrapper below. Set WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] to "articles.search";
+the backend wrapper below. Set WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] to "search.backend";
 its optional "WRAPPED_BACKEND" names the real backend (default: Wagtail's database backend), so a
 production site can wrap Elasticsearch/OpenSearch the same way.
 """
 
 import functools
-import html
 import re
 
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.utils.module_loading import import_string
-from django.utils.safestring import mark_safe
 from wagtail.search.index import AutocompleteField, SearchField
 
 MAX_QUERY_TERMS = 24
-PER_PAGE = 10
-SNIPPET_LENGTH = 160
 WORD = re.compile(r"\w", re.UNICODE)
 DEFAULT_WRAPPED_BACKEND = "wagtail.search.backends.database.SearchBackend"
 
@@ -55,7 +50,7 @@ def segment_query(query):
 
 
 class SegmentedSearchMixin:
-    """Index an article's title, summary and body text as segmented words per language."""
+    """Index a page's title, summary and body text as segmented words per language."""
 
     search_fields = [
         SearchField("search_text_zh_hans", boost=1),
@@ -84,6 +79,21 @@ class SegmentedSearchMixin:
         """Segmented English text for the search index."""
         return segmented(self.plain_text("en"))
 
+    @property
+    def search_result_date(self):
+        """The date a search result shows."""
+        return self.first_published_at
+
+    @property
+    def search_result_summary(self):
+        """The text a search result's snippet is taken from first."""
+        return self.search_description
+
+    @classmethod
+    def searchable(cls, language):
+        """The pages readers may find in `language`."""
+        return cls.objects.in_language(language).live().public()
+
 
 class SegmentingBackendMixin:
     """Segment query strings before the wrapped backend sees them."""
@@ -109,82 +119,3 @@ def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for)
     backend = factory(params)
     backend.__class__ = segmenting_class(type(backend))
     return backend
-
-
-# The public search page
-
-
-def highlight(text, terms):
-    """`text` HTML-escaped with every occurrence of `terms` wrapped in <mark>."""
-    escaped = html.escape(text or "")
-    if not terms:
-        return mark_safe(escaped)  # noqa: S308 (escaped above)
-    longest_first = sorted(terms, key=len, reverse=True)
-    pattern = "|".join(re.escape(html.escape(term)) for term in longest_first)
-    marked = re.sub(f"({pattern})", r"<mark>\1</mark>", escaped, flags=re.IGNORECASE)
-    return mark_safe(marked)  # noqa: S308 (escaped above, only <mark> added)
-
-
-def snippet(text, terms, length=SNIPPET_LENGTH):
-    """The part of `text` around the first matching term, at most `length` characters."""
-    text = " ".join((text or "").split())
-    lowered = text.lower()
-    positions = [lowered.find(term) for term in terms if term in lowered]
-    start = max(0, min(positions, default=0) - length // 4)
-    excerpt = text[start : start + length]
-    prefix = "…" if start else ""
-    suffix = "…" if start + length < len(text) else ""
-    return f"{prefix}{excerpt}{suffix}"
-
-
-class SearchHit:
-    """One search result as the template shows it: highlighted title and snippet, link, date."""
-
-    def __init__(self, article, terms, language, request):
-        self.url = article.get_url(request=request)
-        self.date = article.date
-        self.title_html = highlight(article.title, terms)
-        sources = [article.summary or "", article.body_text(language)]
-        source = max(sources, key=lambda text: sum(term in text.lower() for term in terms))
-        self.snippet_html = highlight(snippet(source, terms), terms)
-
-
-def find_articles(query, language):
-    """Live public articles readable in `language` matching all words of `query`, best first.
-
-    Falls back to any word when no article has them all.
-    """
-    from articles.models import ArticlePage  # noqa: PLC0415 (models import this module)
-
-    terms = query_terms(query)
-    if not terms:
-        return [], []
-    articles = ArticlePage.objects.in_language(language).live().public()
-    text = " ".join(terms)
-    results = articles.search(text, operator="and")
-    if len(terms) > 1 and not results.count():
-        results = articles.search(text, operator="or")
-    return results, terms
-
-
-def page_of(request, items, per_page=PER_PAGE):
-    """The requested page of `items`; a bad or out-of-range ?page gives the first or last."""
-    paginator = Paginator(items, per_page)
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except PageNotAnInteger:
-        return paginator.page(1)
-    except EmptyPage:
-        return paginator.page(paginator.num_pages)
-
-
-def search_page(request):
-    """Context for the search results template."""
-    from articles.routing import current_language  # noqa: PLC0415 (routing imports models)
-
-    query = request.GET.get("q", "").strip()
-    language = current_language()
-    results, terms = find_articles(query, language)
-    page = page_of(request, results)
-    hits = [SearchHit(article, terms, language, request) for article in page.object_list]
-    return {"query": query, "results": page, "hits": hits, "searched": bool(terms)}

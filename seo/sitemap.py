@@ -1,18 +1,12 @@
 """/sitemap.xml: every live page in each language it is published in, with hreflang alternates."""
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.utils import translation
 from wagtail.models import Page, Site
 
-from articles.routing import is_available_in
+from translations.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang
+from translations.models import is_available_in
 
 X_DEFAULT = "x-default"
-
-
-def hreflang(code):
-    """The hreflang spelling of a language code: zh-hans becomes zh-Hans."""
-    return translation.to_locale(code).replace("_", "-")
 
 
 class PageSitemap(Sitemap):
@@ -33,7 +27,7 @@ class PageSitemap(Sitemap):
         return list(pages.order_by("path"))
 
     def get_languages_for_item(self, item):
-        return [code for code, _name in settings.LANGUAGES if is_available_in(item, code)]
+        return [code for code in LANGUAGES if is_available_in(item, code)]
 
     def location(self, item):
         return item.get_url(request=self.request)
@@ -47,7 +41,7 @@ class PageSitemap(Sitemap):
             alternates = url["alternates"]
             for alternate in alternates:
                 alternate["lang_code"] = hreflang(alternate["lang_code"])
-            default = hreflang(settings.LANGUAGE_CODE)
+            default = hreflang(DEFAULT_LANGUAGE)
             defaults = [a["location"] for a in alternates if a["lang_code"] == default]
             if len(alternates) > 1 and defaults:
                 alternates.append({"lang_code": X_DEFAULT, "location": defaults[0]})

@@ -1,13 +1,12 @@
-"""Template tags linking a page to its other languages: switcher, hreflang, canonical, feeds."""
+"""Template tags linking a page to its other languages: switcher, hreflang, canonical."""
 
 from urllib.parse import urlencode
 
 from django import template
-from django.conf import settings
 from django.urls import reverse
 from wagtail.models import Page
 
-from articles.routing import language_links
+from translations.links import alternates, language_links
 
 register = template.Library()
 
@@ -37,14 +36,4 @@ def alternate_links(context):
     page = context_page(context)
     if request is None or page is None:
         return {}
-    links = language_links(request, page)
-    for link in links:
-        link.absolute_url = request.build_absolute_uri(link.url) if link.available else None
-    current = next(link for link in links if link.current)
-    default = next(link for link in links if link.code == settings.LANGUAGE_CODE)
-    complete = all(link.available for link in links)
-    return {
-        "canonical": current.absolute_url or default.absolute_url,
-        "alternates": links if complete else [],
-        "x_default": default.absolute_url if complete else None,
-    }
+    return alternates(request, page)

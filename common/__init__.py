@@ -1,0 +1,1 @@
+"""Small helpers every app shares: pagination."""

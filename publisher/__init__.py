@@ -1,0 +1,1 @@
+"""The publisher's identity: site name, tagline, logo, contact details, default disclaimer."""

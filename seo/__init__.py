@@ -1,0 +1,1 @@
+"""What machines read: JSON-LD, OpenGraph and Twitter tags, the sitemap and robots.txt."""

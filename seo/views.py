@@ -1,0 +1,25 @@
+"""robots.txt and the XML sitemap."""
+
+from django.contrib.sitemaps.views import sitemap as sitemap_view
+from django.http import HttpResponse
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from seo.sitemap import PageSitemap
+
+
+@require_GET
+def robots_txt(request):
+    """Let crawlers in everywhere but the admin, and point them at the sitemap."""
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /django-admin/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+def sitemap(request):
+    """The XML sitemap of the request's site, every language with its alternates."""
+    return sitemap_view(request, sitemaps={"pages": PageSitemap(request)})
