@@ -15,7 +15,6 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
@@ -25,7 +24,7 @@ from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMix
 from articles.models import ArticlePage
 from cms.blocks import SocialLinkBlock
 from cms.forms import ContactFormBuilder, is_email, is_phone_number, phone_digits
-from cms.panels import side_by_side
+from cms.panels import EnquiriesPanel, side_by_side
 
 logger = logging.getLogger("cms.contact")
 
@@ -257,7 +256,7 @@ class ContactPage(HoneypotFormMixin, HoneypotFormSubmissionMixin):
 
     content_panels = [
         *side_by_side(*Page.content_panels),
-        FormSubmissionsPanel(),
+        EnquiriesPanel(),
         *side_by_side("intro"),
         InlinePanel("form_fields", label=_("Form fields")),
         *side_by_side("thank_you_text"),
