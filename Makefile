@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: run test lint format messages compilemessages gettext bench clean
+.PHONY: run test lint format messages compilemessages gettext bench clean deploy-check audit lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,7 @@ test: $(VENV)/.installed-dev compilemessages
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MAKE) --no-print-directory lint
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(MAKE) --no-print-directory deploy-check audit
 	$(BIN)/pytest
 
 lint:
@@ -54,6 +55,24 @@ messages:
 
 bench: $(VENV)/.installed-dev
 	$(BIN)/python bench/routing.py
+
+# Django's deployment checklist on the production settings, with a throwaway secret.
+deploy-check: $(VENV)/.installed
+	DJANGO_SETTINGS_MODULE=cms.settings.production \
+		SECRET_KEY=deploy-check-only-$$(printf '%064d' 0)-not-a-secret \
+		$(MANAGE) check --deploy --fail-level WARNING
+
+# Known vulnerabilities of the locked runtime packages, from PyPI's JSON API (no other service).
+# Packages PyPI cannot answer for are listed as skipped; AUDIT_FLAGS=--strict fails on them.
+AUDIT_FLAGS ?=
+audit: $(VENV)/.installed-dev
+	$(BIN)/pip-audit --requirement requirements.lock --no-deps --disable-pip \
+		--vulnerability-service pypi --progress-spinner off $(AUDIT_FLAGS)
+
+# Rewrite requirements.lock: requirements.txt resolved to exact versions (kept where still allowed).
+lock: $(VENV)/.installed-dev
+	$(BIN)/pip-compile --quiet --strip-extras --no-emit-index-url --no-emit-find-links \
+		--output-file requirements.lock requirements.txt
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

@@ -9,3 +9,7 @@ class CmsConfig(AppConfig):
 
     name = "cms"
     verbose_name = _("Site")
+
+    def ready(self):
+        # Django's way to connect receivers: models can be imported only once apps are ready.
+        from cms import enquiries  # noqa: F401, PLC0415

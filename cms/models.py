@@ -13,7 +13,6 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
 from wagtail.models import Page
@@ -21,6 +20,7 @@ from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMix
 
 from articles.models import ArticlePage
 from cms.forms import ContactFormBuilder, ContactPageForm
+from cms.panels import EnquiriesPanel
 from publisher.validators import is_email
 from translations.models import TranslatedPage
 from translations.panels import side_by_side
@@ -113,7 +113,7 @@ class ContactPage(HoneypotFormMixin, HoneypotFormSubmissionMixin, TranslatedPage
 
     content_panels = [
         *side_by_side(*Page.content_panels),
-        FormSubmissionsPanel(),
+        EnquiriesPanel(),
         *side_by_side("intro"),
         InlinePanel("form_fields", label=_("Form fields")),
         *side_by_side("thank_you_text"),

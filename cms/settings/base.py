@@ -1,6 +1,7 @@
 """Settings shared by every environment; secrets and hosts come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -202,3 +203,72 @@ LOGGING = {
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {"WIDGET": "cms.widgets.StrictDraftailRichTextArea"},
 }
+
+# --- Security: sign-in lockout, Content-Security-Policy, Permissions-Policy ------------------
+INSTALLED_APPS += ["axes", "csp"]
+_security_at = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE[_security_at:_security_at] = [
+    "cms.security.AdminAwareCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+]
+# Last, so it sees the sign-in views' failures and answers with cms.security.lockout_response.
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five wrong passwords for one username from one address lock that pair for 15 minutes;
+# a correct sign-in clears the count.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "cms.security.lockout_response"
+AXES_IPWARE_META_PRECEDENCE_ORDER = ("REMOTE_ADDR",)
+
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail's admin templates carry inline scripts and style attributes, show embed thumbnails,
+# Gravatar avatars and embed previews from other sites, preview pages in a frame of its own,
+# and asks releases.wagtail.org for a newer version.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:", "https:"],
+        "frame-src": ["'self'", "https:"],
+        "connect-src": ["'self'", "https://releases.wagtail.org"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in [
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "interest-cohort",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    ]
+}
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+# No script reads the language cookie: the switcher is a plain link to cms.views.switch_language.
+LANGUAGE_COOKIE_HTTPONLY = True
