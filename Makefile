@@ -30,7 +30,10 @@ run: $(VENV)/.installed compilemessages
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_demo
 	$(MANAGE) create_local_admin --base-url http://127.0.0.1:$(PORT)
-	$(MANAGE) runserver 127.0.0.1:$(PORT)
+	@# The worker sends queued contact-form emails; it stops when runserver does.
+	$(MANAGE) db_worker --backend mail --no-reload & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(MANAGE) runserver 127.0.0.1:$(PORT)
 
 test: $(VENV)/.installed-dev compilemessages
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MAKE) --no-print-directory lint

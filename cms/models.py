@@ -1,35 +1,42 @@
 """Site-wide pages and settings: the home page, the contact page and the publisher's identity."""
 
+import datetime
 import logging
-import time
-from functools import partial
 
-from django.core import signing
-from django.db import models, transaction
+from django.conf import settings
+from django.db import models
 from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
+from django_tasks import task
 from modelcluster.fields import ParentalKey
 from wagtail.admin.mail import send_mail
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField
+from wagtail.contrib.forms.models import (
+    FORM_FIELD_CHOICES,
+    AbstractFormField,
+    AbstractFormSubmission,
+)
 from wagtail.contrib.forms.utils import get_field_clean_name
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
 
 from articles.models import ArticlePage
-from cms.forms import ContactFormBuilder, ContactPageForm
+from cms.forms import (
+    ContactFormBuilder,
+    ContactPageForm,
+    seconds_since_display,
+    sign_display_time,
+)
 from cms.panels import EnquiriesPanel
 from publisher.validators import is_email
 from translations.models import TranslatedPage
 from translations.panels import side_by_side
 
 logger = logging.getLogger("cms.contact")
-
-HONEYPOT_SALT = "cms.contact.honeypot"
-# A form displayed more than a day ago is stale (or a replayed capture).
-HONEYPOT_MAX_AGE = 24 * 60 * 60
 
 
 class HomePage(TranslatedPage):
@@ -107,6 +114,8 @@ class ContactPage(HoneypotFormMixin, HoneypotFormSubmissionMixin, TranslatedPage
 
     form_builder = ContactFormBuilder
     base_form_class = ContactPageForm
+    # A dotted path: Wagtail's admin views cannot be loaded while models are (as upstream defers).
+    submissions_list_view_class = "cms.exports.ContactSubmissionsListView"
     # Posts per client IP and window; the cache backend counts them across processes.
     rate_limit_window = 600
     rate_limit = f"5/{rate_limit_window}s"
@@ -149,24 +158,35 @@ class ContactPage(HoneypotFormMixin, HoneypotFormSubmissionMixin, TranslatedPage
             FormField(sort_order=order, **values) for order, values in enumerate(DEFAULT_FIELDS)
         ]
 
-    @staticmethod
-    def honeypot_timestamp(when=None):
-        """The signed time the form was displayed, so a robot cannot make it up."""
-        return signing.dumps(int(when if when is not None else time.time()), salt=HONEYPOT_SALT)
+    honeypot_timestamp = staticmethod(sign_display_time)
 
     @staticmethod
     def time_diff(value, interval):
-        """Whether the form was shown (signed time) over `interval` seconds and under a day ago."""
-        try:
-            shown = signing.loads(value, salt=HONEYPOT_SALT)
-        except signing.BadSignature:
-            return False
-        return interval < time.time() - shown < HONEYPOT_MAX_AGE
+        """Whether the form was shown (signed time) more than `interval` seconds ago."""
+        age = seconds_since_display(value)
+        return age is not None and age > interval
+
+    def get_submission_class(self):
+        return ContactSubmission
+
+    def get_submissions_list_view_class(self):
+        return import_string(self.submissions_list_view_class)
+
+    def get_data_fields(self):
+        submit_time, *fields = super().get_data_fields()
+        return [submit_time, ("delivery_status", _("Notification email")), *fields]
+
+    def rate_limit_usage(self, request, *, increment):
+        """The client's valid posts in the current window, or None when the cache cannot say."""
+        return get_usage(
+            request, group="cms.contact", key="ip", rate=self.rate_limit, increment=increment
+        )
 
     def serve(self, request, *args, **kwargs):
-        if request.method == "POST" and is_ratelimited(
-            request, group="cms.contact", key="ip", rate=self.rate_limit, increment=True
-        ):
+        usage = (
+            self.rate_limit_usage(request, increment=False) if request.method == "POST" else None
+        )
+        if usage is not None and usage["count"] >= usage["limit"]:
             logger.warning("Contact form rate limit reached on page %s", self.pk)
             response = TemplateResponse(
                 request, self.rate_limited_template, self.get_context(request), status=429
@@ -175,35 +195,116 @@ class ContactPage(HoneypotFormMixin, HoneypotFormSubmissionMixin, TranslatedPage
             return response
         return super().serve(request, *args, **kwargs)
 
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        # Only valid posts count, so a visitor correcting mistakes is never locked out.
+        if request.method == "POST":
+            self.rate_limit_usage(request, increment=True)
+        return super().render_landing_page(request, form_submission, *args, **kwargs)
+
+    def process_form_submission(self, form):
+        """Store the enquiry (unless a robot sent it) and queue its notification email."""
+        submission = super().process_form_submission(form)
+        if submission is not None and self.to_address:
+            submission.queue_notification(self.notification_for(form))
+        return submission
+
     def send_mail(self, form):
-        """Notify `to_address` once the submission is committed; a mail failure loses nothing."""
-        addresses = [address.strip() for address in self.to_address.split(",")]
+        """Send nothing while the visitor waits: the worker sends the queued notification."""
+
+    def notification_for(self, form):
+        """The notification email of a submitted form, as the worker needs it."""
         # Replies go to the visitor when they left an email address in any field.
         contact = next(
             (v for v in form.cleaned_data.values() if isinstance(v, str) and is_email(v)), None
         )
-        transaction.on_commit(
-            partial(
-                self.deliver_notification,
-                subject=self.subject or str(_("New enquiry from the website")),
-                body=self.render_email(form),
-                addresses=addresses,
-                reply_to=[contact] if contact else None,
-            )
-        )
+        return {
+            "subject": self.subject or str(_("New enquiry from the website")),
+            "body": self.render_email(form),
+            "to": [address.strip() for address in self.to_address.split(",")],
+            "from_email": self.from_address,
+            "reply_to": [contact] if contact else None,
+        }
 
-    def deliver_notification(self, subject, body, addresses, reply_to=None):
-        """Send the notification email, logging (not raising) any failure."""
-        try:
-            send_mail(subject, body, addresses, self.from_address, reply_to=reply_to)
-        # Any failure here must not turn a stored enquiry into an error page for the visitor.
-        except Exception:
-            logger.exception(
-                "Could not email the enquiry from contact page %s to %s; it is stored in the "
-                "admin under Forms.",
-                self.pk,
-                ", ".join(addresses),
+
+class ContactSubmission(AbstractFormSubmission):
+    """An enquiry from the contact form, with the state of its notification email."""
+
+    class Delivery(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RETRYING = "retrying", _("Failed, will retry")
+        SENT = "sent", _("Sent")
+        FAILED = "failed", _("Failed")
+        NOT_EMAILED = "none", _("No recipient")
+        UNRECORDED = "unrecorded", _("Not recorded")
+
+    delivery_status = models.CharField(
+        _("notification email"),
+        max_length=10,
+        choices=Delivery.choices,
+        default=Delivery.NOT_EMAILED,
+    )
+    delivery_attempts = models.PositiveSmallIntegerField(_("sending attempts"), default=0)
+
+    class Meta:
+        verbose_name = _("enquiry")
+        verbose_name_plural = _("enquiries")
+
+    def get_data(self):
+        return {**super().get_data(), "delivery_status": str(self.get_delivery_status_display())}
+
+    def queue_notification(self, message, delay=0):
+        """Have the worker send `message` about this enquiry, at the earliest `delay` s from now."""
+        notification = send_enquiry_notification
+        if delay:
+            notification = notification.using(
+                run_after=timezone.now() + datetime.timedelta(seconds=delay)
             )
+        notification.enqueue(self.pk, message)
+        if self.delivery_status == self.Delivery.NOT_EMAILED:
+            self.delivery_status = self.Delivery.QUEUED
+            self.save(update_fields=["delivery_status"])
+
+    def send_notification(self, message):
+        """Send the notification email now; on failure queue another try, or mark it failed."""
+        self.delivery_attempts += 1
+        delays = settings.CONTACT_NOTIFICATION_RETRY_DELAYS
+        try:
+            send_mail(
+                message["subject"],
+                message["body"],
+                message["to"],
+                message["from_email"],
+                reply_to=message["reply_to"],
+            )
+        # Whatever the mail server did, the enquiry stays stored and the failure is recorded.
+        except Exception:
+            if self.delivery_attempts <= len(delays):
+                self.delivery_status = self.Delivery.RETRYING
+                logger.warning(
+                    "Could not email enquiry %s (attempt %d); trying again later.",
+                    self.pk,
+                    self.delivery_attempts,
+                    exc_info=True,
+                )
+                self.queue_notification(message, delay=delays[self.delivery_attempts - 1])
+            else:
+                self.delivery_status = self.Delivery.FAILED
+                logger.exception(
+                    "Could not email enquiry %s to %s after %d attempts; it is stored in the "
+                    "admin under Forms.",
+                    self.pk,
+                    ", ".join(message["to"]),
+                    self.delivery_attempts,
+                )
+        else:
+            self.delivery_status = self.Delivery.SENT
+        self.save(update_fields=["delivery_status", "delivery_attempts"])
+
+
+@task(backend="mail")
+def send_enquiry_notification(submission_id, message):
+    """The queued task that emails one enquiry's notification (`db_worker --backend mail`)."""
+    ContactSubmission.objects.get(pk=submission_id).send_notification(message)
 
 
 DEFAULT_FIELDS = [

@@ -150,6 +150,14 @@ class TestProductionSettings:
         )
         assert result.returncode == 0, result.stderr
 
+    def test_believes_the_client_address_only_from_the_proxy_on_this_host(self):
+        env = {k: v for k, v in os.environ.items() if k != "TRUSTED_PROXIES"}
+        code = (
+            "import cms.settings.production as p; print(p.RATELIMIT_IP_META_KEY, p.TRUSTED_PROXIES)"
+        )
+        result = run_python(code, {**env, "SECRET_KEY": "x" * 50})
+        assert result.stdout == "cms.client_ip.client_ip ['127.0.0.1', '::1']\n"
+
     def test_base_defaults_to_debug_off(self):
         env = {k: v for k, v in os.environ.items() if k != "DEBUG"}
         result = run_python("import cms.settings.base as b; print(b.DEBUG)", env)

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import SECRET_KEY, env_bool, os
+from .base import SECRET_KEY, env_bool, env_list
 
 if not SECRET_KEY:
     raise ImproperlyConfigured("SECRET_KEY must be set in the environment for production.")
@@ -17,8 +17,8 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 # Behind the reverse proxy every visitor shares the proxy's address, so the contact form's rate
-# limit counts the client address the proxy reports (nginx: proxy_set_header X-Real-IP).
-RATELIMIT_IP_META_KEY = os.environ.get("RATELIMIT_IP_META_KEY", "HTTP_X_REAL_IP")
+# limit counts the client address the proxy on this host reports (nginx: X-Real-IP).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES", "127.0.0.1,::1")
 
 # --- Security: HSTS, secure cookies, the sign-in lockout's client address --------------------
 # A year of HTTPS-only, subdomains included; preload only once the domain is submitted to
@@ -32,5 +32,3 @@ if not SECURE_HSTS_PRELOAD:
 LANGUAGE_COOKIE_SECURE = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
-# Count failed sign-ins per visitor, by the same address the contact form's rate limit uses.
-AXES_IPWARE_META_PRECEDENCE_ORDER = (RATELIMIT_IP_META_KEY, "REMOTE_ADDR")
