@@ -1,5 +1,6 @@
 """Wagtail's rich-text handlers and Draftail conversion, made safe for broken references."""
 
+import json
 from functools import cache
 
 from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
@@ -10,6 +11,15 @@ from wagtail.images.rich_text import ImageEmbedHandler
 from wagtail.rich_text.pages import PageLinkHandler
 
 from articles.blocks.rich_text import KNOWN_FEATURES, object_id
+
+
+def is_contentstate(content):
+    """Whether posted JSON is Draftail content: null (an empty editor) or blocks and entities."""
+    return content is None or (
+        isinstance(content, dict)
+        and isinstance(content.get("blocks"), list)
+        and isinstance(content.get("entityMap", {}), dict)
+    )
 
 
 @cache
@@ -24,6 +34,13 @@ class StrictContentstateConverter(ContentstateConverter):
     def __init__(self, features=None):
         super().__init__(features)
         self.exporter = lenient_exporter()
+
+    def to_database_format(self, contentstate_json):
+        content = json.loads(contentstate_json)
+        if not is_contentstate(content):
+            # The editor widget turns this into a form error.
+            raise ValueError(contentstate_json)
+        return self.exporter.render(content)
 
 
 class ValidIdMixin:

@@ -23,8 +23,13 @@ class ValidatingStructBlock(blocks.StructBlock):
             cleaned, errors, non_block_errors = super().clean(value), {}, None
         except StructBlockValidationError as error:
             errors, non_block_errors = dict(error.block_errors), error.non_block_errors
+            # The fields that passed, cleaned again for the rules; the failed ones are absent.
             cleaned = self._to_struct_value(
-                [(name, raw) for name, raw in value.items() if name not in errors]
+                [
+                    (name, self.child_blocks[name].clean(raw))
+                    for name, raw in value.items()
+                    if name not in errors
+                ]
             )
         for name, error in self.validate(cleaned).items():
             if error and name not in errors:
