@@ -4,15 +4,48 @@ import django_filters
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.rich_text.converters.contentstate import link_entity
+from wagtail.admin.rich_text.converters.html_to_contentstate import ExternalLinkElementHandler
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.pages.listing import IndexView, PageFilterSet
 from wagtail.admin.views.reports import PageReportView
 from wagtail.admin.viewsets.pages import PageListingViewSet
+from wagtail.fields import RichTextField
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
+from articles.blocks.entities import (
+    SafeDocumentLinkHandler,
+    SafeImageEmbedHandler,
+    SafePageLinkElementHandler,
+    SafePageLinkHandler,
+)
+from articles.blocks.rich_text import RichTextFormField
 from articles.models import ArticlePage
 from translations.models import needs_english
+
+register_form_field_override(RichTextField, override={"form_class": RichTextFormField})
+
+
+@hooks.register("register_rich_text_features", order=100)
+def register_safe_entity_handlers(features):
+    """Broken page, document and image references render as plain text instead of failing."""
+    features.register_link_type(SafePageLinkHandler)
+    features.register_link_type(SafeDocumentLinkHandler)
+    features.register_embed_type(SafeImageEmbedHandler)
+    features.register_converter_rule(
+        "contentstate",
+        "link",
+        {
+            "from_database_format": {
+                "a[href]": ExternalLinkElementHandler("LINK"),
+                'a[linktype="page"]': SafePageLinkElementHandler("LINK"),
+            },
+            "to_database_format": {"entity_decorators": {"LINK": link_entity}},
+        },
+    )
+
 
 STATE_CHOICES = [
     ("translated", _("Translated")),

@@ -1,25 +1,24 @@
 """Admin widgets that turn unreadable form data into form errors instead of server errors."""
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext_lazy as _
 from wagtail.admin.rich_text import DraftailRichTextArea
+
+from articles.blocks.entities import StrictContentstateConverter
+from articles.blocks.rich_text import UNREADABLE
 
 
 class StrictDraftailRichTextArea(DraftailRichTextArea):
-    """Draftail editor whose malformed submissions become a field error, never a 500."""
+    """Draftail editor whose posts reach the field whole, for it to refuse what it does not offer.
 
-    unreadable = False
+    Content of features the field lacks is kept rather than dropped, and a post that is not
+    Draftail content becomes UNREADABLE, which the rich-text form field and block refuse.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.converter = StrictContentstateConverter(self.features)
 
     def value_from_datadict(self, data, files, name):
         try:
             return super().value_from_datadict(data, files, name)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            # The first read happens while the form cleans its fields, where a ValidationError
-            # becomes a field error; later reads re-render the form and must not raise.
-            if self.unreadable:
-                return None
-            self.unreadable = True
-            raise ValidationError(
-                _("This rich text could not be read. Reload the page and try again."),
-                code="invalid_rich_text",
-            ) from exc
+        except (ValueError, TypeError, KeyError, AttributeError):
+            return UNREADABLE

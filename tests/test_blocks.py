@@ -5,22 +5,14 @@ from django.utils import timezone, translation
 from wagtail.blocks.struct_block import StructBlockValidationError
 
 from articles.blocks import (
+    SAMPLE_CITATION,
     ArticleBodyBlock,
     ClinicalTrialBlock,
     ReferenceBlock,
     StudySummaryBlock,
 )
 
-STUDY = {
-    "authors": ["Jurczenko, L.", "Semeniuk, A.", "Leszek, J.W."],
-    "title": "The Therapeutic Potential of Stem Cells in Depression",
-    "journal": "Int. J. Mol. Sci.",
-    "year": 2025,
-    "volume": "26",
-    "pages": "8306",
-    "doi": "10.3390/ijms26178306",
-    "study_type": "review",
-}
+STUDY = {**SAMPLE_CITATION, "study_type": "review"}
 
 TRIAL = {
     "registry_id": "NCT03265808",

@@ -6,19 +6,14 @@ image and the lead image are named by keys that the loader resolves to stored im
 
 import datetime
 
+from articles.blocks import SAMPLE_CITATION
+
 FIGURE_IMAGE = "depression-schematic"
 LEAD_IMAGE = "depression-lead"
 
-# Bibliographic data of the works the article cites, the same in both languages.
-JURCZENKO_2025 = {
-    "authors": ["Jurczenko, L.", "Semeniuk, A.", "Leszek, J.W."],
-    "title": "The Therapeutic Potential of Stem Cells in Depression",
-    "journal": "Int. J. Mol. Sci.",
-    "year": 2025,
-    "volume": "26",
-    "pages": "8306",
-    "doi": "10.3390/ijms26178306",
-}
+# Bibliographic data of the works the article cites, the same in both languages; its first
+# reference is the blocks' sample citation.
+JURCZENKO_2025 = SAMPLE_CITATION
 LI_2024 = {
     "authors": ["Li, J.", "Wang, Y.", "Zhang, Y.", "Liu, M.", "Rong, X.", "Jiang, J."],
     "title": (

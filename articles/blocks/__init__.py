@@ -1,0 +1,28 @@
+"""StreamField blocks for news articles: text, figures, tables, studies, trials and references."""
+
+from articles.blocks.body import ArticleBodyBlock
+from articles.blocks.citations import (
+    SAMPLE_CITATION,
+    ReferenceBlock,
+    ReferencesBlock,
+    StudySummaryBlock,
+)
+from articles.blocks.media import FigureBlock, TableFigureBlock
+from articles.blocks.text import BulletListBlock, HeadingBlock, ParagraphBlock, QuoteBlock
+from articles.blocks.trials import ClinicalTrialBlock
+
+# Old migrations name articles.blocks.ParagraphBlock.
+__all__ = [
+    "SAMPLE_CITATION",
+    "ArticleBodyBlock",
+    "BulletListBlock",
+    "ClinicalTrialBlock",
+    "FigureBlock",
+    "HeadingBlock",
+    "ParagraphBlock",
+    "QuoteBlock",
+    "ReferenceBlock",
+    "ReferencesBlock",
+    "StudySummaryBlock",
+    "TableFigureBlock",
+]

@@ -1,0 +1,271 @@
+"""Cited works in the article body: study summaries and the numbered reference list."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from articles.blocks.rich_text import PARAGRAPH_FEATURES, StrictRichTextBlock
+from articles.blocks.shared import ValidatingStructBlock
+
+# Crossref's recommended pattern for modern DOIs.
+DOI_RE = re.compile(r"^10.\d{4,9}/[-._;()/:A-Z0-9]+$", re.IGNORECASE)
+DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+MIN_YEAR = 1800
+
+# The seed article's first reference: the admin previews, the demo article and the tests use it.
+SAMPLE_CITATION = {
+    "authors": ["Jurczenko, L.", "Semeniuk, A.", "Leszek, J.W."],
+    "title": "The Therapeutic Potential of Stem Cells in Depression",
+    "journal": "Int. J. Mol. Sci.",
+    "year": 2025,
+    "volume": "26",
+    "pages": "8306",
+    "doi": "10.3390/ijms26178306",
+}
+
+
+def normalise_doi(doi):
+    """The bare DOI (10.xxxx/…) from what an editor pasted, e.g. a https://doi.org/ link."""
+    return DOI_PREFIX_RE.sub("", (doi or "").strip())
+
+
+def max_year():
+    """The latest publication year accepted: next year, for articles in press."""
+    return timezone.localdate().year + 1
+
+
+def year_error(year):
+    """The editor's error for a publication year outside 1800…next year, else None."""
+    if year is not None and not MIN_YEAR <= year <= max_year():
+        return ValidationError(
+            _("Enter a year between %(min)s and %(max)s."),
+            params={"min": MIN_YEAR, "max": max_year()},
+        )
+    return None
+
+
+def doi_error(doi):
+    """The editor's error for a DOI that does not match Crossref's pattern, else None."""
+    if doi and not DOI_RE.match(doi):
+        return ValidationError(_("Enter a DOI such as 10.3390/ijms26178306."))
+    return None
+
+
+STUDY_TYPES = [
+    ("systematic_review", _("Systematic review / meta-analysis")),
+    ("review", _("Review")),
+    ("randomised_trial", _("Randomised controlled trial")),
+    ("clinical_trial", _("Non-randomised clinical trial")),
+    ("cohort", _("Cohort study")),
+    ("case_control", _("Case-control study")),
+    ("case_report", _("Case report or series")),
+    ("animal", _("Animal study")),
+    ("in_vitro", _("In-vitro / laboratory study")),
+    ("other", _("Other")),
+]
+
+
+class CitationValue(blocks.StructValue):
+    """A cited work formatted in MDPI/ACS style, with its DOI link and schema.org data."""
+
+    @property
+    def author_list(self):
+        """Authors joined ACS-style: 'Jurczenko, L.; Semeniuk, A.; Leszek, J.W.'"""
+        authors = "; ".join(a.strip() for a in self.get("authors") or [] if a and a.strip())
+        return authors if not authors or authors.endswith(".") else f"{authors}."
+
+    @property
+    def doi_url(self):
+        """The https://doi.org/ link for the DOI, or ''."""
+        return f"https://doi.org/{self['doi']}" if self.get("doi") else ""
+
+    @property
+    def link(self):
+        """Where readers find the work: its DOI link, else its URL."""
+        return self.doi_url or self.get("url") or ""
+
+    @property
+    def citation_html(self):
+        """'Authors. Title. <i>Journal</i> <b>Year</b>, <i>Volume</i>, Pages.' as safe HTML."""
+        title = (self.get("title") or "").strip()
+        if title and title[-1] not in ".?!":
+            title += "."
+        source = []
+        if self.get("journal"):
+            source.append(format_html("<i>{}</i>", self["journal"]))
+        if self.get("year"):
+            source.append(format_html("<b>{}</b>", self["year"]))
+        details = []
+        if self.get("volume"):
+            volume = format_html("<i>{}</i>", self["volume"])
+            if self.get("issue"):
+                volume = format_html("{} ({})", volume, self["issue"])
+            details.append(volume)
+        if self.get("pages"):
+            details.append(self["pages"])
+        parts = [p for p in (self.author_list, title) if p]
+        tail = format_html_join(", ", "{}", [(d,) for d in details])
+        if source:
+            joined = format_html_join(" ", "{}", [(s,) for s in source])
+            parts.append(
+                format_html("{}, {}.", joined, tail) if details else format_html("{}.", joined)
+            )
+        elif details:
+            parts.append(format_html("{}.", tail))
+        return format_html_join(" ", "{}", [(p,) for p in parts])
+
+    def schema_org(self):
+        """The work as a schema.org MedicalScholarlyArticle."""
+        data = {
+            "@type": "MedicalScholarlyArticle",
+            "headline": self.get("title") or "",
+            "author": [
+                {"@type": "Person", "name": name} for name in self.get("authors") or [] if name
+            ],
+        }
+        if self.get("journal"):
+            data["isPartOf"] = {"@type": "Periodical", "name": self["journal"]}
+        if self.get("year"):
+            data["datePublished"] = str(self["year"])
+        if self.get("doi"):
+            data["identifier"] = {
+                "@type": "PropertyValue",
+                "propertyID": "DOI",
+                "value": self["doi"],
+            }
+        if self.link:
+            data["url"] = self.link
+        return data
+
+
+class StudyValue(CitationValue):
+    """A study summary with its translated study type."""
+
+    @property
+    def study_type_label(self):
+        """The study type as readers see it."""
+        return dict(STUDY_TYPES).get(self.get("study_type"), "")
+
+    def schema_citations(self):
+        """schema.org citations this block contributes to the article."""
+        data = self.schema_org()
+        if self.get("published_date"):
+            data["datePublished"] = self["published_date"].isoformat()
+        return [data]
+
+
+class CitationBlock(ValidatingStructBlock):
+    """Shared rules of cited works: a plausible year and a Crossref-style DOI."""
+
+    def clean(self, value):
+        if value.get("doi"):
+            value["doi"] = normalise_doi(value["doi"])
+        return super().clean(value)
+
+    def validate(self, value):
+        return {"year": year_error(value.get("year")), "doi": doi_error(value.get("doi"))}
+
+
+class StudySummaryBlock(CitationBlock):
+    """A published study: bibliographic data, what was studied and what was found."""
+
+    authors = blocks.ListBlock(
+        blocks.CharBlock(max_length=120),
+        label=_("Authors"),
+        help_text=_("One author per line, in publication order, as 'Surname, I.'"),
+    )
+    title = blocks.CharBlock(label=_("Title"), max_length=500)
+    journal = blocks.CharBlock(
+        label=_("Journal"), max_length=200, help_text=_("Abbreviated name, e.g. Int. J. Mol. Sci.")
+    )
+    year = blocks.IntegerBlock(label=_("Year"))
+    volume = blocks.CharBlock(label=_("Volume"), required=False, max_length=20)
+    issue = blocks.CharBlock(label=_("Issue"), required=False, max_length=20)
+    pages = blocks.CharBlock(label=_("Article number or pages"), required=False, max_length=40)
+    published_date = blocks.DateBlock(label=_("Publication date"), required=False)
+    doi = blocks.CharBlock(
+        label=_("DOI"), required=False, max_length=200, help_text=_("e.g. 10.3390/ijms26178306")
+    )
+    study_type = blocks.ChoiceBlock(label=_("Study type"), choices=STUDY_TYPES)
+    population = blocks.CharBlock(label=_("Population or model"), required=False, max_length=300)
+    intervention = blocks.CharBlock(label=_("Intervention"), required=False, max_length=300)
+    key_findings = StrictRichTextBlock(
+        label=_("Key findings"), required=False, features=PARAGRAPH_FEATURES
+    )
+
+    def validate(self, value):
+        errors = super().validate(value)
+        if not [a for a in value.get("authors") or [] if a and a.strip()]:
+            errors["authors"] = ValidationError(_("Add at least one author."))
+        return errors
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Study summary")
+        template = "components/streamfield/blocks/study_summary_block.html"
+        value_class = StudyValue
+        preview_value = {**SAMPLE_CITATION, "study_type": "review"}
+        description = _("A published study: its citation, design and key findings.")
+
+
+class ReferenceValue(CitationValue):
+    """One entry of the reference list."""
+
+
+class ReferenceBlock(CitationBlock):
+    """One cited work in the reference list."""
+
+    authors = blocks.ListBlock(blocks.CharBlock(max_length=120), label=_("Authors"))
+    title = blocks.CharBlock(label=_("Title"), max_length=500)
+    journal = blocks.CharBlock(label=_("Journal"), required=False, max_length=200)
+    year = blocks.IntegerBlock(label=_("Year"), required=False)
+    volume = blocks.CharBlock(label=_("Volume"), required=False, max_length=20)
+    pages = blocks.CharBlock(label=_("Article number or pages"), required=False, max_length=40)
+    doi = blocks.CharBlock(label=_("DOI"), required=False, max_length=200)
+    url = blocks.URLBlock(label=_("URL"), required=False)
+
+    class Meta:
+        icon = "link"
+        label = _("Reference")
+        template = "components/streamfield/blocks/reference_block.html"
+        value_class = ReferenceValue
+        preview_value = SAMPLE_CITATION
+        description = _("One cited work of the reference list.")
+
+
+class ReferencesValue(blocks.StructValue):
+    """The reference list with the article-wide numbers of its entries."""
+
+    def numbered(self, start=1):
+        """[{number, value}] for each reference, numbered from `start`."""
+        return [
+            {"number": number, "value": value}
+            for number, value in enumerate(self.get("references") or [], start=start)
+        ]
+
+    def schema_citations(self):
+        """schema.org citations this block contributes to the article."""
+        return [reference.schema_org() for reference in self.get("references") or []]
+
+
+class ReferencesBlock(blocks.StructBlock):
+    """The numbered reference list; inline [1] citations in the text link to it."""
+
+    references = blocks.ListBlock(ReferenceBlock(), label=_("References"), min_num=1)
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["numbered_references"] = value.numbered(context.get("number") or 1)
+        return context
+
+    class Meta:
+        icon = "list-ol"
+        label = _("References")
+        template = "components/streamfield/blocks/references_block.html"
+        value_class = ReferencesValue
+        preview_value = {"references": [SAMPLE_CITATION]}
+        description = _("The numbered reference list that inline [1] citations link to.")

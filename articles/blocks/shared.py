@@ -1,0 +1,39 @@
+"""Helpers shared by the article body's block families."""
+
+from django.utils.translation import pgettext
+from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
+
+
+def list_separator():
+    """The separator between items of a short inline list in the active language."""
+    return pgettext("inline list separator", ", ")
+
+
+class ValidatingStructBlock(blocks.StructBlock):
+    """A StructBlock whose cross-field rules live in `validate()`, reported with field errors."""
+
+    def validate(self, value):
+        """{field name: error or None} for rules beyond single fields; failed fields are absent."""
+        return {}
+
+    def clean(self, value):
+        # The rules run even when some fields failed, so the editor sees every problem at once.
+        try:
+            cleaned, errors, non_block_errors = super().clean(value), {}, None
+        except StructBlockValidationError as error:
+            errors, non_block_errors = dict(error.block_errors), error.non_block_errors
+            # The fields that passed, cleaned again for the rules; the failed ones are absent.
+            cleaned = self._to_struct_value(
+                [
+                    (name, self.child_blocks[name].clean(raw))
+                    for name, raw in value.items()
+                    if name not in errors
+                ]
+            )
+        for name, error in self.validate(cleaned).items():
+            if error and name not in errors:
+                errors[name] = error
+        if errors or non_block_errors:
+            raise StructBlockValidationError(block_errors=errors, non_block_errors=non_block_errors)
+        return cleaned

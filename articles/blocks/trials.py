@@ -1,0 +1,314 @@
+"""The clinical trial card of the article body, with its registry facts and schema.org data."""
+
+import datetime
+import re
+from urllib.parse import urlencode
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+from articles.blocks.rich_text import INLINE_FEATURES, StrictRichTextBlock
+from articles.blocks.shared import ValidatingStructBlock, list_separator
+
+NCT_RE = re.compile(r"^NCT\d{8}$")
+CHICTR_RE = re.compile(r"^ChiCTR-?[A-Za-z0-9]+(-[A-Za-z0-9]+)*$")
+PARTIAL_DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
+
+
+def parse_partial_date(text):
+    """(year, month[, day]) from 'YYYY-MM' or 'YYYY-MM-DD', or None when it is not a real date."""
+    match = PARTIAL_DATE_RE.match(text or "")
+    if not match:
+        return None
+    parts = tuple(int(p) for p in match.groups() if p is not None)
+    try:
+        datetime.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
+    except ValueError:
+        return None
+    return parts
+
+
+TRIAL_PHASES = [
+    ("EARLY_PHASE1", _("Early phase 1")),
+    ("PHASE1", _("Phase 1")),
+    ("PHASE2", _("Phase 2")),
+    ("PHASE3", _("Phase 3")),
+    ("PHASE4", _("Phase 4")),
+    ("NA", _("Not applicable")),
+]
+
+TRIAL_STATUSES = [
+    ("RECRUITING", _("Recruiting")),
+    ("NOT_YET_RECRUITING", _("Not yet recruiting")),
+    ("ACTIVE_NOT_RECRUITING", _("Active, not recruiting")),
+    ("ENROLLING_BY_INVITATION", _("Enrolling by invitation")),
+    ("COMPLETED", _("Completed")),
+    ("SUSPENDED", _("Suspended")),
+    ("TERMINATED", _("Terminated")),
+    ("WITHDRAWN", _("Withdrawn")),
+    ("UNKNOWN", _("Unknown status")),
+]
+STOPPED_STATUSES = {"SUSPENDED", "TERMINATED", "WITHDRAWN"}
+# Badge state per status: open for enrolment, running, finished, stopped or unknown.
+STATUS_STATES = {
+    "RECRUITING": "open",
+    "NOT_YET_RECRUITING": "open",
+    "ENROLLING_BY_INVITATION": "open",
+    "ACTIVE_NOT_RECRUITING": "active",
+    "COMPLETED": "completed",
+    "SUSPENDED": "stopped",
+    "TERMINATED": "stopped",
+    "WITHDRAWN": "stopped",
+    "UNKNOWN": "unknown",
+}
+# schema.org MedicalStudyStatus members; "unknown" has none.
+SCHEMA_STATUSES = {
+    "RECRUITING": "Recruiting",
+    "NOT_YET_RECRUITING": "NotYetRecruiting",
+    "ACTIVE_NOT_RECRUITING": "ActiveNotRecruiting",
+    "ENROLLING_BY_INVITATION": "EnrollingByInvitation",
+    "COMPLETED": "Completed",
+    "SUSPENDED": "Suspended",
+    "TERMINATED": "Terminated",
+    "WITHDRAWN": "Withdrawn",
+}
+
+ALLOCATIONS = [
+    ("RANDOMIZED", _("Randomised")),
+    ("NON_RANDOMIZED", _("Non-randomised")),
+    ("NA", _("Not applicable (single group)")),
+]
+
+MASKINGS = [
+    ("NONE", _("None (open label)")),
+    ("SINGLE", _("Single blind")),
+    ("DOUBLE", _("Double blind")),
+    ("TRIPLE", _("Triple blind")),
+    ("QUADRUPLE", _("Quadruple blind")),
+]
+SCHEMA_MASKINGS = {
+    "NONE": "OpenTrial",
+    "SINGLE": "SingleBlindedTrial",
+    "DOUBLE": "DoubleBlindedTrial",
+    "TRIPLE": "TripleBlindedTrial",
+}
+
+
+class TrialValue(blocks.StructValue):
+    """A clinical trial with its labels, badge state, registry link and schema.org data."""
+
+    @property
+    def status_label(self):
+        """The overall status as readers see it."""
+        return dict(TRIAL_STATUSES).get(self.get("status"), "")
+
+    @property
+    def status_state(self):
+        """open, active, completed, stopped or unknown: the badge's state."""
+        return STATUS_STATES.get(self.get("status"), "unknown")
+
+    @property
+    def status_css(self):
+        """CSS classes of the status badge."""
+        return f"badge badge--{self.status_state}"
+
+    @property
+    def is_chictr(self):
+        """Whether the trial is registered in the Chinese Clinical Trial Registry."""
+        return (self.get("registry_id") or "").startswith("ChiCTR")
+
+    @property
+    def registry_name(self):
+        """The registry's name."""
+        return _("Chinese Clinical Trial Registry") if self.is_chictr else "ClinicalTrials.gov"
+
+    @property
+    def registry_url(self):
+        """The trial's record (ClinicalTrials.gov) or a search for it (ChiCTR)."""
+        registry_id = self.get("registry_id") or ""
+        if self.is_chictr:
+            return "https://www.chictr.org.cn/searchproj.html?" + urlencode({"regno": registry_id})
+        return f"https://clinicaltrials.gov/study/{registry_id}"
+
+    @property
+    def phase_label(self):
+        """The phases in registry order, e.g. 'Phase 1/Phase 2'."""
+        chosen = set(self.get("phases") or [])
+        return "/".join(str(label) for key, label in TRIAL_PHASES if key in chosen)
+
+    @property
+    def design_summary(self):
+        """Allocation, masking and placebo control in one line."""
+        parts = []
+        if self.get("allocation") and self["allocation"] != "NA":
+            parts.append(dict(ALLOCATIONS)[self["allocation"]])
+        if self.get("masking"):
+            parts.append(dict(MASKINGS)[self["masking"]])
+        if self.get("placebo_controlled"):
+            parts.append(gettext("Placebo-controlled"))
+        return list_separator().join(str(p) for p in parts)
+
+    @property
+    def enrollment_text(self):
+        """'30 participants (estimated)' or ''."""
+        count = self.get("enrollment")
+        if count is None:
+            return ""
+        if self.get("enrollment_type") == "ACTUAL":
+            text = ngettext(
+                "%(count)s participant (actual)", "%(count)s participants (actual)", count
+            )
+        else:
+            text = ngettext(
+                "%(count)s participant (estimated)", "%(count)s participants (estimated)", count
+            )
+        return text % {"count": count}
+
+    @property
+    def conditions_text(self):
+        """The conditions as one line."""
+        return list_separator().join(self.get("conditions") or [])
+
+    @property
+    def interventions_text(self):
+        """The interventions as one line."""
+        return list_separator().join(self.get("interventions") or [])
+
+    def schema_trial(self):
+        """The trial as a schema.org MedicalTrial."""
+        design = []
+        if self.get("allocation") == "RANDOMIZED":
+            design.append("https://schema.org/RandomizedTrial")
+        if self.get("masking") in SCHEMA_MASKINGS:
+            design.append(f"https://schema.org/{SCHEMA_MASKINGS[self['masking']]}")
+        if self.get("placebo_controlled"):
+            design.append("https://schema.org/PlaceboControlledTrial")
+        data = {
+            "@type": "MedicalTrial",
+            "name": self.get("title") or "",
+            "code": {
+                "@type": "MedicalCode",
+                "codeValue": self.get("registry_id") or "",
+                "codingSystem": str(self.registry_name),
+            },
+            "url": self.registry_url,
+            "status": (
+                f"https://schema.org/{SCHEMA_STATUSES[self['status']]}"
+                if self.get("status") in SCHEMA_STATUSES
+                else str(self.status_label)
+            ),
+            "trialDesign": design,
+            "healthCondition": [
+                {"@type": "MedicalCondition", "name": name} for name in self.get("conditions") or []
+            ],
+        }
+        if self.phase_label:
+            data["phase"] = self.phase_label
+        if self.get("sponsor"):
+            data["sponsor"] = {"@type": "Organization", "name": self["sponsor"]}
+        return data
+
+
+class ClinicalTrialBlock(ValidatingStructBlock):
+    """A registered clinical trial shown as a card with its status and registry link."""
+
+    registry_id = blocks.CharBlock(
+        label=_("Registry ID"),
+        max_length=40,
+        help_text=_("ClinicalTrials.gov NCT number (NCT + 8 digits) or a ChiCTR number."),
+    )
+    title = blocks.CharBlock(label=_("Title"), max_length=500)
+    summary = StrictRichTextBlock(label=_("Summary"), required=False, features=INLINE_FEATURES)
+    phases = blocks.MultipleChoiceBlock(label=_("Phases"), choices=TRIAL_PHASES)
+    allocation = blocks.ChoiceBlock(label=_("Allocation"), choices=ALLOCATIONS, required=False)
+    masking = blocks.ChoiceBlock(label=_("Masking"), choices=MASKINGS, required=False)
+    placebo_controlled = blocks.BooleanBlock(label=_("Placebo-controlled"), required=False)
+    conditions = blocks.ListBlock(
+        blocks.CharBlock(max_length=200), label=_("Conditions"), min_num=1
+    )
+    interventions = blocks.ListBlock(
+        blocks.CharBlock(max_length=200), label=_("Interventions"), min_num=1
+    )
+    enrollment = blocks.IntegerBlock(label=_("Enrollment"), required=False)
+    enrollment_type = blocks.ChoiceBlock(
+        label=_("Enrollment type"),
+        choices=[("ACTUAL", _("Actual")), ("ESTIMATED", _("Estimated"))],
+        default="ESTIMATED",
+    )
+    status = blocks.ChoiceBlock(label=_("Overall status"), choices=TRIAL_STATUSES)
+    why_stopped = blocks.CharBlock(
+        label=_("Why stopped"),
+        required=False,
+        max_length=500,
+        help_text=_("Required when the trial is terminated, suspended or withdrawn."),
+    )
+    sponsor = blocks.CharBlock(label=_("Sponsor"), required=False, max_length=200)
+    start_date = blocks.CharBlock(
+        label=_("Start date"), required=False, max_length=10, help_text=_("YYYY-MM or YYYY-MM-DD")
+    )
+    completion_date = blocks.CharBlock(
+        label=_("Completion date"),
+        required=False,
+        max_length=10,
+        help_text=_("YYYY-MM or YYYY-MM-DD"),
+    )
+
+    def clean(self, value):
+        value["registry_id"] = (value.get("registry_id") or "").strip()
+        return super().clean(value)
+
+    def validate(self, value):
+        errors = {}
+        registry_id = value.get("registry_id") or ""
+        if not (NCT_RE.match(registry_id) or CHICTR_RE.match(registry_id)):
+            errors["registry_id"] = ValidationError(
+                _("Enter an NCT number (NCT followed by 8 digits) or a ChiCTR number.")
+            )
+        if value.get("status") in STOPPED_STATUSES and not value.get("why_stopped"):
+            errors["why_stopped"] = ValidationError(
+                _("Say why the trial was terminated, suspended or withdrawn.")
+            )
+        elif value.get("status") not in STOPPED_STATUSES and value.get("why_stopped"):
+            errors["why_stopped"] = ValidationError(
+                _("Only a terminated, suspended or withdrawn trial has a reason for stopping.")
+            )
+        if value.get("enrollment") is not None and value["enrollment"] < 0:
+            errors["enrollment"] = ValidationError(_("Enrollment cannot be negative."))
+        dates = {}
+        for name in ("start_date", "completion_date"):
+            if value.get(name):
+                dates[name] = parse_partial_date(value[name])
+                if dates[name] is None:
+                    errors[name] = ValidationError(
+                        _("Enter a date as YYYY-MM or YYYY-MM-DD, e.g. 2019-05.")
+                    )
+        start, end = dates.get("start_date"), dates.get("completion_date")
+        if start and end:
+            precision = min(len(start), len(end))
+            if end[:precision] < start[:precision]:
+                errors["completion_date"] = ValidationError(
+                    _("The completion date cannot be before the start date.")
+                )
+        return errors
+
+    class Meta:
+        icon = "clipboard-list"
+        label = _("Clinical trial")
+        template = "components/streamfield/blocks/clinical_trial_block.html"
+        value_class = TrialValue
+        preview_value = {
+            "registry_id": "NCT03265808",
+            "title": "Allogeneic hMSC infusion in alcohol use disorder with major depression",
+            "phases": ["PHASE1", "PHASE2"],
+            "allocation": "RANDOMIZED",
+            "masking": "DOUBLE",
+            "placebo_controlled": True,
+            "conditions": ["Major depressive disorder", "Alcohol use disorder"],
+            "interventions": ["Allogeneic human mesenchymal stem cells"],
+            "enrollment": 80,
+            "enrollment_type": "ESTIMATED",
+            "status": "RECRUITING",
+        }
+        description = _("A registered clinical trial with its status and registry link.")
