@@ -208,7 +208,7 @@ class ArticlePage(SegmentedSearchMixin, Page):
     )
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
     lead_image = models.ForeignKey(
-        "wagtailimages.Image",
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("lead image"),
         null=True,
         blank=True,

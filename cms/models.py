@@ -5,6 +5,7 @@ import re
 import time
 from functools import partial
 
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -42,7 +43,7 @@ class SiteSettings(BaseSiteSetting):
     site_name = models.CharField(_("site name"), max_length=100, default="杭吉干细胞资讯")
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image",
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("logo"),
         null=True,
         blank=True,

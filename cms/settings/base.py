@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "wagtail_modeltranslation",
     "wagtail_modeltranslation.makemigrations",
     "wagtail_modeltranslation.migrate",
+    "images",
     "cms",
     "articles",
     "wagtail.contrib.forms",
@@ -170,7 +171,12 @@ WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 # automatic ones know only the unprefixed path, which no public URL has.
 WAGTAILREDIRECTS_AUTO_CREATE = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "articles.search"}}
-WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
+WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
+# Uploads are decoded in full before they are stored (images.uploads), so these bound the memory
+# one upload or one rendition can take.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
