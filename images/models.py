@@ -2,13 +2,11 @@
 
 import logging
 
-from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image, SourceImageIOError
 
-from images.uploads import checked_image_bytes, max_pixels
+from images.uploads import max_pixels
 
 logger = logging.getLogger("images")
 
@@ -17,7 +15,7 @@ PLACEHOLDER_FILE_NAME = "not-found"
 
 
 class CustomImage(AbstractImage):
-    """An image in the library, refused at upload unless Pillow can decode it whole."""
+    """An image in the library; uploads are checked by images.forms.ImageForm."""
 
     admin_form_fields = Image.admin_form_fields
 
@@ -25,20 +23,6 @@ class CustomImage(AbstractImage):
         verbose_name = _("image")
         verbose_name_plural = _("images")
         permissions = [("choose_image", "Can choose image")]
-
-    def clean(self):
-        """Refuse an undecodable, oversized or foreign upload; drop bulky metadata from it."""
-        super().clean()
-        if not self.file or self.file._committed:
-            return
-        self.file.seek(0)
-        data = self.file.read()
-        try:
-            checked = checked_image_bytes(data)
-        except ValidationError as error:
-            raise ValidationError({"file": error}) from error
-        if checked is not data:
-            self.file = ContentFile(checked, name=self.file.name)
 
     @property
     def too_large_to_render(self):

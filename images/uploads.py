@@ -28,7 +28,9 @@ UNREADABLE = _(
     "This file cannot be read completely as an image: it is damaged, cut short or carries "
     "oversized data. Save it again from an image editor and upload that copy."
 )
-UNSUPPORTED = _("Only JPEG, PNG, WebP, AVIF and GIF images can be uploaded.")
+UNSUPPORTED = _(
+    "This is not a JPEG, PNG, WebP, AVIF or GIF image, which are all that can be uploaded."
+)
 TOO_MANY_PIXELS = _(
     "This image has more pixels than can be uploaded (at most %(limit)s megapixels). "
     "Make it smaller and upload it again."
@@ -55,6 +57,8 @@ def open_checked(data):
             image = PILImage.open(io.BytesIO(data))
         except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning):
             raise too_many_pixels() from None
+        except PILImage.UnidentifiedImageError as error:
+            raise ValidationError(UNSUPPORTED, code="unsupported_format") from error
         except Exception as error:
             raise ValidationError(UNREADABLE, code="unreadable") from error
     if image.format not in ALLOWED_FORMATS:

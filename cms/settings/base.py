@@ -172,7 +172,8 @@ WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 WAGTAILREDIRECTS_AUTO_CREATE = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "articles.search"}}
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
-# Uploads are decoded in full before they are stored (images.uploads), so these bound the memory
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.ImageForm"
+# Uploads are decoded in full before they are stored (images.forms), so these bound the memory
 # one upload or one rendition can take.
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
