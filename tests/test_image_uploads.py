@@ -8,6 +8,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
@@ -96,9 +97,10 @@ class TestHostileUploadsAreRefused:
     @pytest.mark.parametrize("case", HOSTILE_UPLOADS, ids=str)
     def test_refused_with_a_chinese_message(self, chinese_admin, uploader, case):
         name, build, message = HOSTILE_UPLOADS[case]
+        files_before = stored_originals()
         assert message in uploader(chinese_admin, name, build())
         assert not get_image_model().objects.exists()
-        assert stored_originals() == []
+        assert stored_originals() == files_before
 
 
 @pytest.mark.django_db
@@ -152,9 +154,11 @@ BROKEN_FILES = {
 
 def store_unchecked(name, data):
     """Store `data` as a library image the way uploads were stored before they were checked."""
+    with PILImage.open(io.BytesIO(data)) as header:
+        width, height = header.size
     image = get_image_model()(title="坏图")
     image.file.save(name, ContentFile(data), save=False)
-    image.width, image.height = image.width or 256, image.height or 256
+    image.width, image.height = width, height
     image.save()
     return image
 
@@ -207,3 +211,35 @@ class TestBrokenStoredImage:
         response = chinese_admin.post(f"/admin/images/{image.pk}/delete/")
         assert response.status_code == 302
         assert not get_image_model().objects.filter(pk=image.pk).exists()
+
+
+class TestOverLimitStoredImage:
+    """An image stored before the pixel limit is never decoded to render it."""
+
+    def test_its_renditions_are_placeholders(self, db):
+        image = store_unchecked("huge.png", hostile.huge_png())
+        assert image.get_rendition("width-960").is_placeholder
+        assert not image.renditions.exists()
+
+
+class TestRepairImages:
+    """repair_images re-encodes what it can, reports what it cannot, and changes nothing twice."""
+
+    def run(self):
+        out = io.StringIO()
+        call_command("repair_images", stdout=out)
+        return out.getvalue()
+
+    def test_repairs_reports_and_is_idempotent(self, db):
+        exif = store_unchecked("exif.jpg", hostile.jpeg_with_long_exif())
+        store_unchecked("sound.png", hostile.png())
+        cut = store_unchecked("cut.png", hostile.truncated(hostile.noisy_png()))
+        gone = store_unchecked("gone.png", hostile.png())
+        default_storage.delete(gone.file.name)
+        first = self.run()
+        assert "Images checked: 4; sound: 1; repaired: 1; cannot repair: 2." in first
+        assert f"Cannot repair image {cut.pk}" in first
+        assert f"Cannot repair image {gone.pk} (坏图): file missing" in first
+        exif.refresh_from_db()
+        assert not exif.get_rendition("width-960").is_placeholder
+        assert "Images checked: 4; sound: 2; repaired: 0; cannot repair: 2." in self.run()
