@@ -158,7 +158,7 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
     )
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
     lead_image = models.ForeignKey(
-        "wagtailimages.Image",
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("lead image"),
         null=True,
         blank=True,

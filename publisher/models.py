@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +24,7 @@ class SiteSettings(BaseSiteSetting):
     site_name = models.CharField(_("site name"), max_length=100, default="杭吉干细胞资讯")
     tagline = models.CharField(_("tagline"), max_length=200, blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image",
+        settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("logo"),
         null=True,
         blank=True,

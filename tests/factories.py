@@ -107,11 +107,11 @@ def make_image(title="示意图", width=64, height=48):
 
     from django.core.files.images import ImageFile
     from PIL import Image as PILImage
-    from wagtail.images.models import Image
+    from wagtail.images import get_image_model
 
     buffer = BytesIO()
     PILImage.new("RGB", (width, height), "teal").save(buffer, "PNG")
-    return Image.objects.create(title=title, file=ImageFile(buffer, name="figure.png"))
+    return get_image_model().objects.create(title=title, file=ImageFile(buffer, name="figure.png"))
 
 
 def make_disclaimer(name="试验新闻", zh="本文涉及临床试验,不构成医疗建议。", en=""):

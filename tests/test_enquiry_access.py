@@ -5,6 +5,8 @@ import importlib
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 
 from cms.enquiries import ENQUIRIES_GROUP
 from tests.factories import make_contact_page, make_site
@@ -125,6 +127,18 @@ def test_the_enquiries_group_and_superusers_delete_enquiries(as_role, contact_pa
     assert response.status_code == 302
     assert response.url == submissions_url(contact_page)
     assert submission_count(contact_page) == 0
+
+
+@pytest.mark.django_db
+def test_the_group_migration_runs_on_a_database_with_contact_pages(contact_page):
+    """The historical ContactPage cannot be instantiated, so the migration must not try."""
+    migration = importlib.import_module("cms.migrations.0004_enquiries_group")
+    state = MigrationExecutor(connection).loader.project_state(("cms", "0004_enquiries_group"))
+
+    migration.create_enquiries_group(state.apps, None)
+
+    group = Group.objects.get(name=ENQUIRIES_GROUP)
+    assert group.page_permissions.filter(page=contact_page).exists()
 
 
 @pytest.mark.django_db

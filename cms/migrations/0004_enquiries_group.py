@@ -32,9 +32,10 @@ def create_enquiries_group(apps, schema_editor):
     change_page = Permission.objects.get(
         content_type__app_label="wagtailcore", codename="change_page"
     )
-    for page in ContactPage.objects.all():
+    # Ids only: a historical form page cannot be instantiated (FormMixin needs its template).
+    for page_id in ContactPage.objects.values_list("pk", flat=True):
         GroupPagePermission.objects.get_or_create(
-            group=group, page_id=page.pk, permission=change_page
+            group=group, page_id=page_id, permission=change_page
         )
 
 

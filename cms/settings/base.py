@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "search",
     "seo",
     "publisher",
+    "images",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -207,7 +208,13 @@ WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 WAGTAILREDIRECTS_AUTO_CREATE = False
 # search.backend segments Chinese queries, then hands them to Wagtail's database backend.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
-WAGTAILIMAGES_IMAGE_MODEL = "wagtailimages.Image"
+WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.ImageForm"
+# Uploads are decoded in full before they are stored (images.forms), so these bound the memory
+# one upload or one rendition can take.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
