@@ -124,7 +124,7 @@ def make_disclaimer(name="试验新闻", zh="本文涉及临床试验,不构成�
 
 
 def article_values(n):
-    """The fields of article number `n` in both languages, as the quick builders fill them."""
+    """The fields of article number `n` in both languages."""
     return {
         "title_zh_hans": f"干细胞新闻{n}",
         "title_en": f"Stem cell news {n}",
@@ -138,22 +138,12 @@ def article_values(n):
     }
 
 
-def make_many_articles(index, numbers, **fields):
-    """Quickly add live articles (no revisions or publishing events) numbered by `numbers`."""
-    with translation.override("zh-hans"):
-        for n in numbers:
-            article = ArticlePage(
-                **article_values(n), live=True, first_published_at=timezone.now(), **fields
-            )
-            index.add_child(instance=article)
-
-
 def bulk_articles(index, numbers, **fields):
     """Insert live articles numbered by `numbers` under `index` in a handful of queries.
 
-    The rows are what `make_many_articles` stores (tree paths, per-language URL paths, disclaimer
-    texts, translation state) without revisions, search index entries or signals, so thousands
-    of articles take seconds.
+    The rows are what `index.add_child()` stores (tree paths, per-language URL paths, disclaimer
+    texts, translation state) but without revisions, search index entries or signals, so
+    thousands of articles take seconds.
     """
     index.numchild = Page.objects.get(pk=index.pk).numchild
     site_settings = SiteSettings.for_site(index.get_site())
