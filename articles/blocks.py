@@ -5,18 +5,18 @@ import re
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
-from django.forms.utils import ErrorList
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
-from wagtail.blocks.stream_block import StreamBlockValidationError, StreamValue
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
+
+from cms.blocks import ReadableStreamBlock
 
 INLINE_FEATURES = ["bold", "italic", "superscript", "subscript", "link"]
 PARAGRAPH_FEATURES = [*INLINE_FEATURES, "ol", "ul", "h3", "h4"]
@@ -815,12 +815,10 @@ class ReferencesBlock(blocks.StructBlock):
         preview_value = {"references": [SAMPLE_CITATION]}
 
 
-class MalformedStreamValue(StreamValue):
-    """Stands in for body data the admin form could not read, so that clean() refuses it."""
-
-
-class ArticleBodyBlock(blocks.StreamBlock):
+class ArticleBodyBlock(ReadableStreamBlock):
     """Everything an article body may hold."""
+
+    unreadable_message = _("The body could not be read. Reload the page and try again.")
 
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -870,31 +868,6 @@ class ArticleBodyBlock(blocks.StreamBlock):
                 for child, number in zip(value, numbers, strict=True)
             ],
         )
-
-    def value_from_datadict(self, data, files, prefix):
-        # The admin posts counts, orders and block types as plain fields (and tables as JSON);
-        # tampered or truncated data must become a form error, not a server error.
-        try:
-            count = int(data[f"{prefix}-count"])
-            types = {data[f"{prefix}-{i}-type"] for i in range(max(count, 0))}
-            if count < 0 or not types <= set(self.child_blocks):
-                return MalformedStreamValue(self, [])
-            return super().value_from_datadict(data, files, prefix)
-        except (KeyError, ValueError, TypeError):
-            return MalformedStreamValue(self, [])
-
-    def clean(self, value):
-        if isinstance(value, MalformedStreamValue):
-            raise StreamBlockValidationError(
-                non_block_errors=ErrorList(
-                    [
-                        ValidationError(
-                            _("The body could not be read. Reload the page and try again.")
-                        )
-                    ]
-                )
-            )
-        return super().clean(value)
 
     def schema_citations(self, value):
         """schema.org citations of every study and reference in the body, in order."""

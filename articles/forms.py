@@ -1,9 +1,9 @@
 """Admin form for articles."""
 
-from wagtail.admin.forms import WagtailAdminPageForm
+from cms.admin_forms import StaleEditCheckedPageForm
 
 
-class ArticlePageForm(WagtailAdminPageForm):
+class ArticlePageForm(StaleEditCheckedPageForm):
     """Article form that checks publishing rules only when the editor publishes or submits."""
 
     def _post_clean(self):

@@ -30,6 +30,8 @@ from wagtail.snippets.models import register_snippet
 from articles.blocks import ArticleBodyBlock
 from articles.forms import ArticlePageForm
 from articles.search import SegmentedSearchMixin
+from cms.admin_forms import StaleEditCheckedModelForm, StaleEditCheckedPageForm
+from cms.choosers import ReadableImageChooser, ReadableSnippetChooser
 from cms.panels import side_by_side
 
 # Filter values from the query string must look like slugs (taggit's may be Chinese).
@@ -73,6 +75,7 @@ class Disclaimer(models.Model):
     text = models.TextField(_("text"))
 
     panels = [FieldPanel("name"), FieldPanel("text")]
+    base_form_class = StaleEditCheckedModelForm
 
     class Meta:
         verbose_name = _("medical disclaimer")
@@ -90,6 +93,7 @@ class Category(models.Model):
     slug = models.SlugField(_("slug"), unique=True, allow_unicode=False)
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
+    base_form_class = StaleEditCheckedModelForm
 
     class Meta:
         verbose_name = _("category")
@@ -128,6 +132,7 @@ class NewsIndexPage(Page):
 
     content_panels = side_by_side(*Page.content_panels, "intro")
 
+    base_form_class = StaleEditCheckedPageForm
     template = "pages/news_index_page.html"
     parent_page_types = ["cms.HomePage"]
     subpage_types = ["articles.ArticlePage"]
@@ -255,11 +260,11 @@ class ArticlePage(SegmentedSearchMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("date"), FieldPanel("last_reviewed")]),
-                FieldPanel("category"),
+                FieldPanel("category", widget=ReadableSnippetChooser(Category)),
                 FieldPanel("tags"),
-                FieldPanel("lead_image"),
+                FieldPanel("lead_image", widget=ReadableImageChooser),
                 FieldPanel("source"),
-                FieldPanel("disclaimer"),
+                FieldPanel("disclaimer", widget=ReadableSnippetChooser(Disclaimer)),
             ],
             heading=_("Article details"),
         ),

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 from modelcluster.fields import ParentalKey
 from wagtail.admin.mail import send_mail
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import FORM_FIELD_CHOICES, AbstractFormField
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.contrib.forms.utils import get_field_clean_name
@@ -23,9 +23,15 @@ from wagtail.models import Page
 from wagtail_honeypot.models import HoneypotFormMixin, HoneypotFormSubmissionMixin
 
 from articles.models import ArticlePage
-from cms.blocks import SocialLinkBlock
+from cms.admin_forms import (
+    StaleEditCheckedFormPageForm,
+    StaleEditCheckedModelForm,
+    StaleEditCheckedPageForm,
+)
+from cms.blocks import ReadableStreamBlock, SocialLinkBlock
+from cms.choosers import ReadableImageChooser
 from cms.forms import ContactFormBuilder, is_email, is_phone_number, phone_digits
-from cms.panels import side_by_side
+from cms.panels import ReadableInlinePanel, side_by_side
 
 logger = logging.getLogger("cms.contact")
 
@@ -75,7 +81,7 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Shown on every article that does not choose its own disclaimer."),
     )
     social_links = StreamField(
-        [("link", SocialLinkBlock())],
+        ReadableStreamBlock([("link", SocialLinkBlock())]),
         verbose_name=_("social links"),
         blank=True,
         help_text=_("The publisher's accounts, shown in the footer."),
@@ -83,7 +89,10 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [*side_by_side("site_name", "tagline"), FieldPanel("logo")],
+            [
+                *side_by_side("site_name", "tagline"),
+                FieldPanel("logo", widget=ReadableImageChooser),
+            ],
             heading=_("Identity"),
         ),
         MultiFieldPanel(
@@ -99,6 +108,7 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("icp_licence"),
         FieldPanel("social_links"),
     ]
+    base_form_class = StaleEditCheckedModelForm
 
     class Meta:
         verbose_name = _("site settings")
@@ -184,6 +194,7 @@ class HomePage(Page):
 
     content_panels = side_by_side(*Page.content_panels, "intro")
 
+    base_form_class = StaleEditCheckedPageForm
     template = "pages/home_page.html"
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["articles.NewsIndexPage", "cms.ContactPage"]
@@ -251,6 +262,7 @@ class ContactPage(HoneypotFormMixin, HoneypotFormSubmissionMixin):
     )
 
     form_builder = ContactFormBuilder
+    base_form_class = StaleEditCheckedFormPageForm
     # Posts per client IP and window; the cache backend counts them across processes.
     rate_limit_window = 600
     rate_limit = f"5/{rate_limit_window}s"
@@ -259,7 +271,7 @@ class ContactPage(HoneypotFormMixin, HoneypotFormSubmissionMixin):
         *side_by_side(*Page.content_panels),
         FormSubmissionsPanel(),
         *side_by_side("intro"),
-        InlinePanel("form_fields", label=_("Form fields")),
+        ReadableInlinePanel("form_fields", label=_("Form fields")),
         *side_by_side("thank_you_text"),
         MultiFieldPanel(
             [
