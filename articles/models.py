@@ -21,6 +21,8 @@ from wagtail.snippets.models import register_snippet
 
 from articles.blocks import ArticleBodyBlock
 from articles.forms import ArticlePageForm
+from common.admin_forms import StaleEditCheckedModelForm
+from common.choosers import ReadableImageChooser, ReadableSnippetChooser
 from common.pagination import paginate
 from publisher.models import SiteSettings
 from search.backend import SegmentedSearchMixin
@@ -43,6 +45,7 @@ class Disclaimer(models.Model):
     text = models.TextField(_("text"))
 
     panels = [FieldPanel("name"), FieldPanel("text")]
+    base_form_class = StaleEditCheckedModelForm
 
     class Meta:
         verbose_name = _("medical disclaimer")
@@ -60,6 +63,7 @@ class Category(models.Model):
     slug = models.SlugField(_("slug"), unique=True, allow_unicode=False)
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
+    base_form_class = StaleEditCheckedModelForm
 
     class Meta:
         verbose_name = _("category")
@@ -199,11 +203,11 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("date"), FieldPanel("last_reviewed")]),
-                FieldPanel("category"),
+                FieldPanel("category", widget=ReadableSnippetChooser(Category)),
                 FieldPanel("tags"),
-                FieldPanel("lead_image"),
+                FieldPanel("lead_image", widget=ReadableImageChooser),
                 FieldPanel("source"),
-                FieldPanel("disclaimer"),
+                FieldPanel("disclaimer", widget=ReadableSnippetChooser(Disclaimer)),
             ],
             heading=_("Article details"),
         ),

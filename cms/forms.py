@@ -7,8 +7,9 @@ from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.forms.forms import BaseForm, FormBuilder, WagtailAdminFormPageForm
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
 
+from common.admin_forms import StaleEditCheckedFormPageForm
 from publisher.validators import is_email, is_phone_number
 from translations.forms import TranslatedPageFormMixin
 
@@ -95,5 +96,5 @@ class ContactFormBuilder(FormBuilder):
         return PhoneOrEmailField(**options)
 
 
-class ContactPageForm(TranslatedPageFormMixin, WagtailAdminFormPageForm):
+class ContactPageForm(TranslatedPageFormMixin, StaleEditCheckedFormPageForm):
     """The contact page's admin form: form-page checks plus optional translated slugs."""

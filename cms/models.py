@@ -13,7 +13,7 @@ from django_ratelimit.core import get_usage
 from django_tasks import task
 from modelcluster.fields import ParentalKey
 from wagtail.admin.mail import send_mail
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.forms.models import (
     FORM_FIELD_CHOICES,
     AbstractFormField,
@@ -31,7 +31,7 @@ from cms.forms import (
     seconds_since_display,
     sign_display_time,
 )
-from cms.panels import EnquiriesPanel
+from cms.panels import EnquiriesPanel, ReadableInlinePanel
 from publisher.validators import is_email
 from translations.models import TranslatedPage
 from translations.panels import side_by_side
@@ -124,7 +124,7 @@ class ContactPage(HoneypotFormMixin, HoneypotFormSubmissionMixin, TranslatedPage
         *side_by_side(*Page.content_panels),
         EnquiriesPanel(),
         *side_by_side("intro"),
-        InlinePanel("form_fields", label=_("Form fields")),
+        ReadableInlinePanel("form_fields", label=_("Form fields")),
         *side_by_side("thank_you_text"),
         MultiFieldPanel(
             [

@@ -10,6 +10,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 
+from common.admin_forms import StaleEditCheckedModelForm
+from common.blocks import ReadableStreamBlock
+from common.choosers import ReadableImageChooser
 from publisher.blocks import SocialLinkBlock
 from publisher.validators import is_phone_number, phone_digits
 from translations.panels import side_by_side
@@ -57,7 +60,7 @@ class SiteSettings(BaseSiteSetting):
         help_text=_("Shown on every article that does not choose its own disclaimer."),
     )
     social_links = StreamField(
-        [("link", SocialLinkBlock())],
+        ReadableStreamBlock([("link", SocialLinkBlock())]),
         verbose_name=_("social links"),
         blank=True,
         help_text=_("The publisher's accounts, shown in the footer."),
@@ -65,7 +68,10 @@ class SiteSettings(BaseSiteSetting):
 
     panels = [
         MultiFieldPanel(
-            [*side_by_side("site_name", "tagline"), FieldPanel("logo")],
+            [
+                *side_by_side("site_name", "tagline"),
+                FieldPanel("logo", widget=ReadableImageChooser),
+            ],
             heading=_("Identity"),
         ),
         MultiFieldPanel(
@@ -81,6 +87,8 @@ class SiteSettings(BaseSiteSetting):
         FieldPanel("icp_licence"),
         FieldPanel("social_links"),
     ]
+
+    base_form_class = StaleEditCheckedModelForm
 
     class Meta:
         # The table predates this app (the model moved here from cms).

@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import PageViewRestriction
 
-from tests.factories import make_article, make_many_articles
+from tests.factories import bulk_articles, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -157,7 +157,7 @@ class TestQueryCount:
         get(client, middle, language)  # warm caches shared by every request
         with CaptureQueriesContext(connection) as at_10:
             get(client, middle, language)
-        make_many_articles(index, range(11, 301))
+        bulk_articles(index, range(11, 301))
         with CaptureQueriesContext(connection) as at_300:
             get(client, middle, language)
         assert len(at_300) == len(at_10)

@@ -405,6 +405,7 @@ def test_a_post_without_the_honeypot_fields_is_dropped(client, contact_page):
     del data["whf_name"], data["whf_time"]
     response = client.post("/zh-hans/contact/", data)
     assert response.status_code == 200
+    assert "感谢您的留言!" in response.text
     assert not ContactSubmission.objects.exists()
 
 

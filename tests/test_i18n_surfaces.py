@@ -78,7 +78,9 @@ class TestAlternates:
 
     def test_every_alternate_resolves(self, client, articles):
         for page in ("/zh-hans/", "/en/", "/zh-hans/news/", "/en/news/bilingual/"):
-            for _lang, url in head_links(client.get(page).text, "alternate"):
+            alternates = head_links(client.get(page).text, "alternate")
+            assert len(alternates) == 3, page
+            for _lang, url in alternates:
                 assert client.get(path_of(url)).status_code == 200
 
     def test_chinese_only_article_has_a_canonical_but_no_alternates(self, client, articles):
@@ -175,7 +177,9 @@ class TestSitemap:
         }
 
     def test_every_location_resolves(self, client, articles):
-        for location in sitemap_locations(client):
+        locations = sitemap_locations(client)
+        assert len(locations) == 7
+        for location in locations:
             assert client.get(path_of(location)).status_code == 200
 
     def test_robots_txt_points_to_the_sitemap(self, client):

@@ -12,7 +12,7 @@ from django.core.management import call_command
 from PIL import Image as PILImage
 from wagtail.images import get_image_model
 
-from cms.models import SiteSettings
+from publisher.models import SiteSettings
 from tests import hostile_images as hostile
 from tests.factories import make_article, make_site
 

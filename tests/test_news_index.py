@@ -8,7 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from articles.models import Category
-from tests.factories import make_article, make_image, make_many_articles
+from tests.factories import bulk_articles, make_article, make_image, make_site
 
 pytestmark = pytest.mark.django_db
 
@@ -60,10 +60,12 @@ class TestListing:
 
 
 class TestPagination:
-    @pytest.fixture
-    def index(self, site_tree):
-        _home, index = site_tree
-        make_many_articles(index, range(1, 26))
+    @pytest.fixture(scope="class")
+    @classmethod
+    def index(cls, class_db):
+        """25 articles, built once for the class."""
+        _home, index = make_site()
+        bulk_articles(index, range(1, 26))
         return index
 
     @pytest.mark.parametrize(
@@ -90,18 +92,21 @@ class TestPagination:
         assert 'rel="prev" href="?page=1"' in response.text
         assert 'rel="next" href="?page=3"' in response.text
 
-    def test_pagination_keeps_the_filter(self, client, site_tree):
-        _home, index = site_tree
-        trials = Category.objects.create(name_zh_hans="临床", slug="trials")
-        make_many_articles(index, range(1, 13), category=trials)
-        response = get(client, index, category="trials")
-        assert 'rel="next" href="?category=trials&amp;page=2"' in response.text
+
+def test_pagination_keeps_the_filter(client, site_tree):
+    _home, index = site_tree
+    trials = Category.objects.create(name_zh_hans="临床", slug="trials")
+    bulk_articles(index, range(1, 13), category=trials)
+    response = get(client, index, category="trials")
+    assert 'rel="next" href="?category=trials&amp;page=2"' in response.text
 
 
 class TestFilters:
-    @pytest.fixture
-    def index(self, site_tree):
-        _home, index = site_tree
+    @pytest.fixture(scope="class")
+    @classmethod
+    def index(cls, class_db):
+        """A tagged article in a category and one in neither, built once for the class."""
+        _home, index = make_site()
         clinical = Category.objects.create(name_zh_hans="临床试验", name_en="Trials", slug="trials")
         in_category = make_article(index, 1, category=clinical)
         in_category.tags.add("抑郁症")
@@ -132,11 +137,11 @@ class TestFilters:
 def test_listing_queries_do_not_grow_with_the_page(client, site_tree):
     _home, index = site_tree
     image = make_image()
-    make_many_articles(index, range(1, 3), lead_image=image)
+    bulk_articles(index, range(1, 3), lead_image=image)
     get(client, index)  # creates the renditions
     with CaptureQueriesContext(connection) as two:
         assert len(titles(get(client, index))) == 2
-    make_many_articles(index, range(3, 13), lead_image=image)
+    bulk_articles(index, range(3, 13), lead_image=image)
     get(client, index)
     with CaptureQueriesContext(connection) as ten:
         assert len(titles(get(client, index))) == 10

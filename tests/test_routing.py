@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from articles.models import ArticlePage, NewsIndexPage
 from tests.admin_forms import plain_columns
-from tests.factories import make_article
+from tests.factories import bulk_articles, make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -72,27 +72,12 @@ class TestRouting:
             return len(queries)
 
         few = {lang: queries_for(f"/{lang}/news/article-5{suffix}/") for lang, suffix in LANGS}
-        for n in range(11, 301):
-            add_bare_article(index, n)
+        bulk_articles(index, range(11, 301))
         many = {lang: queries_for(f"/{lang}/news/article-5{suffix}/") for lang, suffix in LANGS}
         assert many == few
 
 
 LANGS = [("zh-hans", ""), ("en", "-en")]
-
-
-def add_bare_article(index, n):
-    """A live article without revisions: quick filler for large sibling sets."""
-    with translation.override("zh-hans"):
-        index.add_child(
-            instance=ArticlePage(
-                title_zh_hans=f"填充{n}",
-                slug_zh_hans=f"article-{n}",
-                title_en=f"Filler {n}",
-                slug_en=f"article-{n}-en",
-                live=True,
-            )
-        )
 
 
 class TestSlugs:

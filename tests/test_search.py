@@ -7,7 +7,7 @@ from django.urls import reverse
 from articles.models import ArticlePage
 from search.backend import query_terms
 from search.views import find_pages
-from tests.factories import make_article
+from tests.factories import make_article, make_site
 
 pytestmark = pytest.mark.django_db
 
@@ -87,10 +87,18 @@ ENGLISH_QUERIES = {
 MIN_RECALL = 0.9
 
 
-@pytest.fixture
-def demo(db):
-    """The demo site and its three articles."""
+@pytest.fixture(scope="class")
+def demo(class_db):
+    """The demo site and its three articles, built once per test class."""
     call_command("load_demo", verbosity=0)
+
+
+@pytest.fixture(scope="class")
+def twelve_articles(class_db):
+    """Twelve published articles, built once per test class."""
+    _home, index = make_site()
+    for n in range(1, 13):
+        make_article(index, n)
 
 
 def recall(queries, language):
@@ -137,6 +145,21 @@ class TestSearchPage:
         ]
         assert "<mark>heart</mark> <mark>failure</mark>" in response.text
 
+    @pytest.mark.parametrize(
+        "query", ["", "   ", "!!!,,,。。。???", "“”()【】", "干细胞" * 1200, "a OR b AND NOT c*"]
+    )
+    def test_odd_queries_answer_without_error(self, client, demo, query):
+        assert client.get("/en/search/", {"q": query}).status_code == 200
+        assert client.get("/zh-hans/search/", {"q": query}).status_code == 200
+
+    def test_long_queries_are_cut_to_a_few_terms(self):
+        assert len(query_terms("干细胞 治疗 " * 2000)) <= 24
+        assert query_terms("!!!。。。") == []
+
+
+class TestSearchOwnArticles:
+    """The public page with articles of each test's own."""
+
     def test_highlighting_escapes_the_text(self, client, site_tree):
         _home, index = site_tree
         make_article(index, 1, title_zh_hans="<b>干细胞</b>新闻")
@@ -152,25 +175,15 @@ class TestSearchPage:
         assert [hit.url for hit in english] == ["/en/news/article-1-en/"]
         assert len(chinese) == 2
 
+
+class TestSearchPagination:
+    """Any page number of the results answers."""
+
     @pytest.mark.parametrize("page", ["0", "-1", "abc", "999", "1.5", ""])
-    def test_any_page_number_answers(self, client, site_tree, page):
-        _home, index = site_tree
-        for n in range(1, 13):
-            make_article(index, n)
+    def test_any_page_number_answers(self, client, twelve_articles, page):
         response = client.get("/zh-hans/search/", {"q": "干细胞", "page": page})
         assert response.status_code == 200
         assert response.context["results"].paginator.count == 12
-
-    @pytest.mark.parametrize(
-        "query", ["", "   ", "!!!,,,。。。???", "“”()【】", "干细胞" * 1200, "a OR b AND NOT c*"]
-    )
-    def test_odd_queries_answer_without_error(self, client, demo, query):
-        assert client.get("/en/search/", {"q": query}).status_code == 200
-        assert client.get("/zh-hans/search/", {"q": query}).status_code == 200
-
-    def test_long_queries_are_cut_to_a_few_terms(self):
-        assert len(query_terms("干细胞 治疗 " * 2000)) <= 24
-        assert query_terms("!!!。。。") == []
 
 
 class TestAdminSearch:

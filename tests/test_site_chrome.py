@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import nested_form_data, streamfield
 
 from cms.templatetags.site_chrome import nav_items
 from publisher.models import SiteSettings
-from tests.factories import make_article, make_contact_page
+from tests.factories import make_article, make_contact_page, make_site
 
 pytestmark = pytest.mark.django_db
 
@@ -34,10 +34,10 @@ EXPECTED = {
 PAGE_TYPES = ["home", "news index", "article", "contact", "not found"]
 
 
-@pytest.fixture
-def pages(site_tree):
-    """A URL per page type and language."""
-    home, index = site_tree
+@pytest.fixture(scope="module")
+def pages(module_db):
+    """A URL per page type and language, built once for the module (tests change only rows)."""
+    home, index = make_site()
     article = make_article(index, 1)
     contact = make_contact_page(home)
     urls = {}
@@ -165,7 +165,7 @@ def messages_in_each_language(error, field):
 
 
 @pytest.mark.parametrize("hotline", ["400-622-0089 ext", "12", "1234567890123456", "call us"])
-def test_a_malformed_hotline_is_refused_with_a_clear_message(site_tree, hotline):
+def test_a_malformed_hotline_is_refused_with_a_clear_message(pages, hotline):
     with pytest.raises(ValidationError) as error:
         valid_settings(hotline=hotline).full_clean(exclude=["site"])
     assert messages_in_each_language(error.value, "hotline") == {
@@ -181,7 +181,7 @@ def test_a_malformed_hotline_is_refused_with_a_clear_message(site_tree, hotline)
 
 
 @pytest.mark.parametrize("telegram", ["139-6700-7000", "hangji_news", "@abc", "@1abcde", "t.me/x"])
-def test_a_malformed_telegram_is_refused_with_a_clear_message(site_tree, telegram):
+def test_a_malformed_telegram_is_refused_with_a_clear_message(pages, telegram):
     with pytest.raises(ValidationError) as error:
         valid_settings(telegram=telegram).full_clean(exclude=["site"])
     assert messages_in_each_language(error.value, "telegram") == {
@@ -198,7 +198,7 @@ def test_a_malformed_telegram_is_refused_with_a_clear_message(site_tree, telegra
 
 
 @pytest.mark.parametrize("telegram", ["+86-139-6700-7000", "@hangji_news", ""])
-def test_valid_contact_numbers_pass(site_tree, telegram):
+def test_valid_contact_numbers_pass(pages, telegram):
     valid_settings(telegram=telegram).full_clean(exclude=["site"])
 
 

@@ -1,8 +1,8 @@
 """Admin forms of translated pages: slugs may be left empty and are then made from the title."""
 
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminPageForm
 
+from common.admin_forms import StaleEditCheckedPageForm
 from translations.languages import LANGUAGES, localized
 
 
@@ -21,5 +21,5 @@ class TranslatedPageFormMixin:
                 )
 
 
-class TranslatedPageForm(TranslatedPageFormMixin, WagtailAdminPageForm):
-    """The page form of translated pages."""
+class TranslatedPageForm(TranslatedPageFormMixin, StaleEditCheckedPageForm):
+    """The page form of translated pages: optional slugs, and no save over a newer revision."""

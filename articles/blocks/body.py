@@ -1,24 +1,19 @@
 """The article body: every block an article may hold, numbered and cited as a whole."""
 
-from django.core.exceptions import ValidationError
-from django.forms.utils import ErrorList
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
-from wagtail.blocks.stream_block import StreamBlockValidationError, StreamValue
 
 from articles.blocks.citations import ReferencesBlock, StudySummaryBlock
 from articles.blocks.media import FigureBlock, TableFigureBlock
 from articles.blocks.text import BulletListBlock, HeadingBlock, ParagraphBlock, QuoteBlock
 from articles.blocks.trials import ClinicalTrialBlock
+from common.blocks import ReadableStreamBlock
 
 
-class MalformedStreamValue(StreamValue):
-    """Stands in for body data the admin form could not read, so that clean() refuses it."""
-
-
-class ArticleBodyBlock(blocks.StreamBlock):
+class ArticleBodyBlock(ReadableStreamBlock):
     """Everything an article body may hold."""
+
+    unreadable_message = _("The body could not be read. Reload the page and try again.")
 
     heading = HeadingBlock()
     paragraph = ParagraphBlock()
@@ -68,31 +63,6 @@ class ArticleBodyBlock(blocks.StreamBlock):
                 for child, number in zip(value, numbers, strict=True)
             ],
         )
-
-    def value_from_datadict(self, data, files, prefix):
-        # The admin posts counts, orders and block types as plain fields (and tables as JSON);
-        # tampered or truncated data must become a form error, not a server error.
-        try:
-            count = int(data[f"{prefix}-count"])
-            types = {data[f"{prefix}-{i}-type"] for i in range(max(count, 0))}
-            if count < 0 or not types <= set(self.child_blocks):
-                return MalformedStreamValue(self, [])
-            return super().value_from_datadict(data, files, prefix)
-        except (KeyError, ValueError, TypeError):
-            return MalformedStreamValue(self, [])
-
-    def clean(self, value):
-        if isinstance(value, MalformedStreamValue):
-            raise StreamBlockValidationError(
-                non_block_errors=ErrorList(
-                    [
-                        ValidationError(
-                            _("The body could not be read. Reload the page and try again.")
-                        )
-                    ]
-                )
-            )
-        return super().clean(value)
 
     def schema_citations(self, value):
         """schema.org citations of every study and reference in the body, in order."""
