@@ -2,6 +2,8 @@
 
 import json
 
+from django.core.exceptions import ValidationError
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -58,8 +60,41 @@ def is_table(value):
     )
 
 
+def is_blank(cell):
+    """Whether a table cell holds nothing but white space."""
+    return not (cell or "").strip()
+
+
+def kept_indexes(rows):
+    """The indexes of the rows and of the columns that hold at least one filled cell."""
+    width = max((len(row) for row in rows), default=0)
+    padded = [[*row, *[None] * (width - len(row))] for row in rows]
+    kept_rows = [i for i, row in enumerate(padded) if not all(map(is_blank, row))]
+    kept_cols = [j for j in range(width) if not all(is_blank(row[j]) for row in padded)]
+    return padded, kept_rows, kept_cols
+
+
+def without_blank_lines(table):
+    """`table` without its empty rows and columns, cell and merge settings moved with them."""
+    padded, kept_rows, kept_cols = kept_indexes(table.get("data") or [])
+    row_at = {old: new for new, old in enumerate(kept_rows)}
+    col_at = {old: new for new, old in enumerate(kept_cols)}
+    table = {**table, "data": [[padded[i][j] for j in kept_cols] for i in kept_rows]}
+    for key in ("cell", "mergeCells"):
+        entries = table.get(key)
+        if isinstance(entries, list):
+            table[key] = [
+                {**entry, "row": row_at[entry["row"]], "col": col_at[entry["col"]]}
+                for entry in entries
+                if isinstance(entry, dict)
+                and entry.get("row") in row_at
+                and entry.get("col") in col_at
+            ]
+    return table
+
+
 class RowsTableBlock(TableBlock):
-    """The table editor's data; a posted value that is not rows of text cells is unreadable."""
+    """The table editor's data: rows of text cells, saved without empty rows and columns."""
 
     def value_from_form(self, value):
         table = json.loads(value)
@@ -68,41 +103,71 @@ class RowsTableBlock(TableBlock):
             raise ValueError(value)
         return table
 
+    def to_python(self, value):
+        if isinstance(value, dict) and not any(
+            key in value
+            for key in ("table_header_choice", "first_row_is_table_header", "first_col_is_header")
+        ):
+            # Tables stored before editors could choose always had their first row as headings.
+            value = {**value, "table_header_choice": "row", "first_row_is_table_header": True}
+        return super().to_python(value)
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value:
+            return value
+        value = without_blank_lines(value)
+        if not value["data"]:
+            raise ValidationError(_("The table is empty: fill in at least one cell."))
+        return value
+
 
 class TableValue(blocks.StructValue):
-    """A table split into its header row and body rows for accessible markup."""
+    """A table split into its heading row and body rows, as the editor's header choice says."""
 
+    @cached_property
+    def _table(self):
+        return self.get("table") or {}
+
+    @cached_property
     def _rows(self):
-        table = self.get("table") or {}
-        return [[cell or "" for cell in row] for row in table.get("data") or []]
+        return [[cell or "" for cell in row] for row in self._table.get("data") or []]
+
+    @property
+    def has_header_row(self):
+        """Whether the first row holds the column headings."""
+        return bool(self._table.get("first_row_is_table_header"))
 
     @property
     def header_row(self):
-        """The first row: column headings."""
-        rows = self._rows()
-        return rows[0] if rows else []
+        """The first row when it holds column headings, else nothing."""
+        return self._rows[0] if self.has_header_row and self._rows else []
 
     @property
     def body_rows(self):
-        """The remaining rows; a row's first cell is a row heading when the editor asked so."""
-        first_col_is_header = bool((self.get("table") or {}).get("first_col_is_header"))
+        """The other rows; a row's first cell is a row heading when the editor chose so."""
+        first_col_is_header = bool(self._table.get("first_col_is_header"))
+        rows = self._rows[1:] if self.has_header_row else self._rows
         return [
             [
                 {"text": text, "is_header": first_col_is_header and index == 0}
                 for index, text in enumerate(row)
             ]
-            for row in self._rows()[1:]
+            for row in rows
         ]
 
 
 class TableFigureBlock(NumberedBlockMixin, blocks.StructBlock):
     """A data table with a header row and caption, numbered in order (Table 1, Table 2, …)."""
 
-    caption = blocks.CharBlock(label=_("Caption"), max_length=500)
+    caption = blocks.CharBlock(label=_("Table caption"), max_length=500)
     table = RowsTableBlock(
         label=_("Table"),
         table_options={"startRows": 3, "startCols": 3, "contextMenu": True},
-        help_text=_("The first row holds the column headings."),
+        help_text=_(
+            "Choose which row or column holds the headings. Empty rows and columns are "
+            "left out when you save."
+        ),
     )
     source = blocks.CharBlock(label=_("Source"), required=False, max_length=250)
 
@@ -118,6 +183,8 @@ class TableFigureBlock(NumberedBlockMixin, blocks.StructBlock):
             "caption": "来自动物研究的主要发现",
             "table": {
                 "data": [["模型", "干预", "结果"], ["WKY 大鼠", "eMSC", "抑郁样行为减轻"]],
+                "table_header_choice": "row",
+                "first_row_is_table_header": True,
                 "first_col_is_header": False,
             },
         }
