@@ -20,13 +20,14 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from articles.blocks import ArticleBodyBlock
+from articles.claims import find_claims, stream_text
 from articles.forms import ArticlePageForm
 from common.pagination import paginate
 from publisher.models import SiteSettings
 from search.backend import SegmentedSearchMixin
 from seo.jsonld import json_ld_script
 from seo.meta import social_meta
-from translations.languages import hreflang, language_names, suffix
+from translations.languages import LANGUAGES, hreflang, language_names, suffix
 from translations.models import TranslatedPage, TranslatedQuerySet, TranslationState
 from translations.panels import side_by_side
 
@@ -273,6 +274,21 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
                     )
                 }
             )
+
+    def questionable_claims(self):
+        """The claims check: each forbidden or overstated term in any language, and where it is."""
+        found = []
+        for language in LANGUAGES:
+            column = suffix(language)
+            found += find_claims(getattr(self, f"title_{column}"), language, _("title"))
+            found += find_claims(getattr(self, f"summary_{column}"), language, _("summary"))
+            for number, child in enumerate(getattr(self, f"body_{column}") or [], start=1):
+                place = _("body block %(number)s (%(type)s)") % {
+                    "number": number,
+                    "type": child.block.label,
+                }
+                found += find_claims(stream_text(child.block, child.value), language, place)
+        return found
 
     def save(self, *args, **kwargs):
         if self.live and self.date is None:

@@ -1,8 +1,10 @@
 """Admin for translations: state column and filter, a to-do report, "start English"."""
 
 import django_filters
+from django.contrib import messages
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column
@@ -12,6 +14,7 @@ from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from articles.models import ArticlePage
+from translations.languages import language_names
 from translations.models import needs_english
 
 STATE_CHOICES = [
@@ -105,3 +108,42 @@ def register_translation_report_menu_item():
     return MenuItem(
         _("Translations to do"), reverse("translation_report"), icon_name="doc-empty", order=900
     )
+
+
+# More warnings than this would bury the editor's other messages.
+MAX_CLAIM_WARNINGS = 10
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_claims(request, page):
+    """After an article is saved, warn about each claim the claims check finds (never refuse)."""
+    # Autosaves answer in JSON; their messages would pile up until the next page the editor opens.
+    if not isinstance(page, ArticlePage) or not request.accepts("text/html"):
+        return
+    claims = page.questionable_claims()
+    for claim in claims[:MAX_CLAIM_WARNINGS]:
+        messages.warning(
+            request,
+            _(
+                "“%(term)s” (%(language)s, %(place)s) may be a claim that medical-advertising "
+                "rules forbid or that overstates the evidence: “%(sentence)s”"
+            )
+            % {
+                "term": claim.term,
+                "language": language_names([claim.language]),
+                "place": claim.place,
+                "sentence": claim.sentence,
+            },
+        )
+    more = len(claims) - MAX_CLAIM_WARNINGS
+    if more > 0:
+        messages.warning(
+            request,
+            ngettext(
+                "…and %(count)s more questionable claim.",
+                "…and %(count)s more questionable claims.",
+                more,
+            )
+            % {"count": more},
+        )
