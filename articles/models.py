@@ -421,6 +421,8 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
     def save(self, *args, **kwargs):
         if self.live and self.date is None:
             self.date = timezone.localdate(self.first_published_at or timezone.now())
+        if self.last_reviewed and self.next_review_due is None:
+            self.next_review_due = months_after(self.last_reviewed, REVIEW_INTERVAL_MONTHS)
         return super().save(*args, **kwargs)
 
     def pager_queryset(self):

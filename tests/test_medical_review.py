@@ -169,10 +169,11 @@ class TestReviewStatement:
         html = client.get("/en/news/article-1-en/").content.decode()
         assert "Medically reviewed by Chen Jing, Chief Physician · 28 August 2025" in html
 
-    def test_a_review_date_without_a_reviewer_says_only_the_date(self, index):
+    def test_a_review_date_without_a_reviewer_says_the_date_and_sets_the_due_date(self, index):
         article = make_article(index, 1, last_reviewed=datetime.date(2025, 8, 28))
         with translation.override("en"):
             assert article.review_statement == "Last reviewed 28 August 2025"
+        assert article.next_review_due == datetime.date(2026, 8, 28)
 
     def test_an_unreviewed_article_says_nothing(self, client, index):
         make_article(index, 1)
