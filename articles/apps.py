@@ -9,3 +9,8 @@ class ArticlesConfig(AppConfig):
 
     name = "articles"
     verbose_name = _("News")
+
+    def ready(self):
+        from articles import signals  # noqa: PLC0415 (models load after apps)
+
+        signals.connect()

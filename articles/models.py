@@ -1,5 +1,6 @@
 """News pages: the index that lists articles and the article itself."""
 
+import calendar
 import re
 
 from django.conf import settings
@@ -8,7 +9,9 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone, translation
+from django.utils.dateformat import format as format_date
 from django.utils.text import Truncator
+from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -20,6 +23,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
 from articles.blocks import ArticleBodyBlock
+from articles.claims import find_claims, stream_text
 from articles.forms import ArticlePageForm
 from common.admin_forms import StaleEditCheckedModelForm
 from common.choosers import ReadableImageChooser, ReadableSnippetChooser
@@ -28,13 +32,24 @@ from publisher.models import SiteSettings
 from search.backend import SegmentedSearchMixin
 from seo.jsonld import json_ld_script
 from seo.meta import social_meta
-from translations.languages import hreflang, language_names, suffix
+from translations.languages import LANGUAGES, hreflang, language_names, suffix
 from translations.models import TranslatedPage, TranslatedQuerySet, TranslationState
 from translations.panels import side_by_side
 
 # Filter values from the query string must look like slugs (taggit's may be Chinese).
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 SHARE_IMAGE_SPEC = "fill-1200x630"
+# A medical review holds for this long; then the article is due for another.
+REVIEW_INTERVAL_MONTHS = 12
+
+
+def months_after(day, months):
+    """The same day `months` later, or that month's last day when it is shorter."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(
+        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
+    )
 
 
 @register_snippet
@@ -56,6 +71,58 @@ class Disclaimer(models.Model):
 
 
 @register_snippet
+class MedicalReviewer(models.Model):
+    """A qualified person who checks articles before they are published, named under the title."""
+
+    name = models.CharField(_("name"), max_length=100)
+    title = models.CharField(
+        _("professional title"), max_length=100, blank=True, help_text=_("For example 主任医师.")
+    )
+    qualification = models.CharField(
+        _("qualification"), max_length=200, blank=True, help_text=_("Degrees and licences.")
+    )
+    institution = models.CharField(_("institution"), max_length=200, blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("admin user"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="medical_reviewer",
+        help_text=_(
+            "The reviewer's admin account: approving the medical review task with it records "
+            "this reviewer on the article."
+        ),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("title"),
+        FieldPanel("qualification"),
+        FieldPanel("institution"),
+        FieldPanel("user"),
+    ]
+
+    class Meta:
+        verbose_name = _("medical reviewer")
+        verbose_name_plural = _("medical reviewers")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def credit(self):
+        """The name and professional title as readers see them, in the active language."""
+        if not self.title:
+            return self.name
+        return pgettext("between a name and a title", "%(name)s, %(title)s") % {
+            "name": self.name,
+            "title": self.title,
+        }
+
+
+@register_snippet
 class Category(models.Model):
     """A news category used to group and filter articles."""
 
@@ -72,6 +139,11 @@ class Category(models.Model):
 
     def __str__(self):
         return self.name
+
+
+def review_due(day=None):
+    """Articles never medically reviewed, or whose next review is due before `day` (today)."""
+    return Q(next_review_due__isnull=True) | Q(next_review_due__lt=day or timezone.localdate())
 
 
 class ArticlePageTag(TaggedItemBase):
@@ -173,6 +245,20 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         _("source or author"), max_length=200, blank=True, help_text=_("Who wrote or supplied it.")
     )
     last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        MedicalReviewer,
+        verbose_name=_("medically reviewed by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_articles",
+    )
+    next_review_due = models.DateField(
+        _("next review due"),
+        null=True,
+        blank=True,
+        help_text=_("Set to 12 months after each medical review; bring it forward if needed."),
+    )
     disclaimer = models.ForeignKey(
         Disclaimer,
         verbose_name=_("disclaimer"),
@@ -202,7 +288,7 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
     settings_panels = [
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("date"), FieldPanel("last_reviewed")]),
+                FieldPanel("date"),
                 FieldPanel("category", widget=ReadableSnippetChooser(Category)),
                 FieldPanel("tags"),
                 FieldPanel("lead_image", widget=ReadableImageChooser),
@@ -210,6 +296,19 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
                 FieldPanel("disclaimer", widget=ReadableSnippetChooser(Disclaimer)),
             ],
             heading=_("Article details"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel(
+                    [
+                        FieldPanel("reviewed_by", read_only=True),
+                        FieldPanel("last_reviewed", read_only=True),
+                    ]
+                ),
+                FieldPanel("next_review_due"),
+            ],
+            heading=_("Medical review"),
+            help_text=_("Recorded when a medical reviewer approves the article."),
         ),
         *Page.settings_panels,
     ]
@@ -278,9 +377,56 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
                 }
             )
 
+    def record_review(self, reviewer, day=None):
+        """Note that `reviewer` approved the article on `day`, in the page and its revisions."""
+        day = day or timezone.localdate()
+        self.reviewed_by = reviewer
+        self.last_reviewed = day
+        self.next_review_due = months_after(day, REVIEW_INTERVAL_MONTHS)
+        fields = ["reviewed_by", "last_reviewed", "next_review_due"]
+        self.save(update_fields=fields, clean=False)
+        # The editor opens the latest revision: it must carry the review, or the next publish
+        # would undo it.
+        data = self.serializable_data()
+        for revision in self.revisions.filter(
+            pk__in=[self.latest_revision_id, self.live_revision_id]
+        ):
+            revision.content |= {name: data[name] for name in fields}
+            revision.save(update_fields=["content"])
+
+    @property
+    def review_statement(self):
+        """The line under the title saying who reviewed the article and when, or ""."""
+        if not self.last_reviewed:
+            return ""
+        day = format_date(self.last_reviewed, gettext("j F Y"))
+        if not self.reviewed_by:
+            return gettext("Last reviewed %(date)s") % {"date": day}
+        return gettext("Medically reviewed by %(reviewer)s · %(date)s") % {
+            "reviewer": self.reviewed_by.credit,
+            "date": day,
+        }
+
+    def questionable_claims(self):
+        """The claims check: each forbidden or overstated term in any language, and where it is."""
+        found = []
+        for language in LANGUAGES:
+            column = suffix(language)
+            found += find_claims(getattr(self, f"title_{column}"), language, _("title"))
+            found += find_claims(getattr(self, f"summary_{column}"), language, _("summary"))
+            for number, child in enumerate(getattr(self, f"body_{column}") or [], start=1):
+                place = _("body block %(number)s (%(type)s)") % {
+                    "number": number,
+                    "type": child.block.label,
+                }
+                found += find_claims(stream_text(child.block, child.value), language, place)
+        return found
+
     def save(self, *args, **kwargs):
         if self.live and self.date is None:
             self.date = timezone.localdate(self.first_published_at or timezone.now())
+        if self.last_reviewed and self.next_review_due is None:
+            self.next_review_due = months_after(self.last_reviewed, REVIEW_INTERVAL_MONTHS)
         return super().save(*args, **kwargs)
 
     def pager_queryset(self):

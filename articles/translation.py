@@ -3,7 +3,7 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from articles.models import ArticlePage, Category, Disclaimer, NewsIndexPage
+from articles.models import ArticlePage, Category, Disclaimer, MedicalReviewer, NewsIndexPage
 
 
 @register(NewsIndexPage)
@@ -32,3 +32,10 @@ class CategoryTR(TranslationOptions):
     """Translated category name."""
 
     fields = ("name",)
+
+
+@register(MedicalReviewer)
+class MedicalReviewerTR(TranslationOptions):
+    """A reviewer's name and credentials in each language."""
+
+    fields = ("name", "title", "qualification", "institution")

@@ -1,8 +1,11 @@
-"""Admin for translations: state column and filter, a to-do report, "start English"."""
+"""Article admin: translation state, the translations and medical-review reports, claims check."""
 
 import django_filters
+from django.contrib import messages
+from django.db.models import F
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
@@ -22,7 +25,8 @@ from articles.blocks.entities import (
     SafePageLinkHandler,
 )
 from articles.blocks.rich_text import RichTextFormField
-from articles.models import ArticlePage
+from articles.models import ArticlePage, review_due
+from translations.languages import language_names
 from translations.models import needs_english
 
 register_form_field_override(RichTextField, override={"form_class": RichTextFormField})
@@ -101,7 +105,18 @@ def register_article_listing():
     return ArticleListingViewSet("article_listing")
 
 
-class TranslationReportView(PageReportView):
+class ArticleReportView(PageReportView):
+    """A report listing articles the user may edit."""
+
+    def editable_articles(self):
+        """The articles the user may change."""
+        editable = PagePermissionPolicy().instances_user_has_permission_for(
+            self.request.user, "change"
+        )
+        return ArticlePage.objects.filter(pk__in=editable.values("pk"))
+
+
+class TranslationReportView(ArticleReportView):
     """Chinese articles with no English version, or whose Chinese changed after the English."""
 
     page_title = _("Translations to do")
@@ -111,13 +126,33 @@ class TranslationReportView(PageReportView):
     list_export = [*PageReportView.list_export, "zh_hans_changed_at", "en_changed_at"]
 
     def get_queryset(self):
-        editable = PagePermissionPolicy().instances_user_has_permission_for(
-            self.request.user, "change"
-        )
         return (
-            ArticlePage.objects.filter(pk__in=editable.values("pk"))
-            .filter(needs_english())
-            .order_by("-zh_hans_changed_at", "-pk")
+            self.editable_articles().filter(needs_english()).order_by("-zh_hans_changed_at", "-pk")
+        )
+
+
+class MedicalReviewReportView(ArticleReportView):
+    """Articles never medically reviewed, or whose next review is past due; most overdue first."""
+
+    page_title = _("Medical reviews due")
+    header_icon = "success"
+    index_url_name = "medical_review_report"
+    index_results_url_name = "medical_review_report_results"
+    results_template_name = "articles/admin/medical_review_report_results.html"
+    list_export = [*PageReportView.list_export, "reviewed_by", "last_reviewed", "next_review_due"]
+    export_headings = {
+        **PageReportView.export_headings,
+        "reviewed_by": _("medically reviewed by"),
+        "last_reviewed": _("last reviewed"),
+        "next_review_due": _("next review due"),
+    }
+
+    def get_queryset(self):
+        return (
+            self.editable_articles()
+            .filter(review_due())
+            .select_related("reviewed_by")
+            .order_by(F("next_review_due").asc(nulls_first=True), "pk")
         )
 
 
@@ -130,6 +165,12 @@ def register_translation_urls():
             TranslationReportView.as_view(results_only=True),
             name="translation_report_results",
         ),
+        path("medical-reviews/", MedicalReviewReportView.as_view(), name="medical_review_report"),
+        path(
+            "medical-reviews/results/",
+            MedicalReviewReportView.as_view(results_only=True),
+            name="medical_review_report_results",
+        ),
     ]
 
 
@@ -138,3 +179,52 @@ def register_translation_report_menu_item():
     return MenuItem(
         _("Translations to do"), reverse("translation_report"), icon_name="doc-empty", order=900
     )
+
+
+@hooks.register("register_reports_menu_item")
+def register_medical_review_report_menu_item():
+    return MenuItem(
+        _("Medical reviews due"),
+        reverse("medical_review_report"),
+        icon_name="success",
+        order=910,
+    )
+
+
+# More warnings than this would bury the editor's other messages.
+MAX_CLAIM_WARNINGS = 10
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_about_claims(request, page):
+    """After an article is saved, warn about each claim the claims check finds (never refuse)."""
+    # Autosaves answer in JSON; their messages would pile up until the next page the editor opens.
+    if not isinstance(page, ArticlePage) or not request.accepts("text/html"):
+        return
+    claims = page.questionable_claims()
+    for claim in claims[:MAX_CLAIM_WARNINGS]:
+        messages.warning(
+            request,
+            _(
+                "“%(term)s” (%(language)s, %(place)s) may be a claim that medical-advertising "
+                "rules forbid or that overstates the evidence: “%(sentence)s”"
+            )
+            % {
+                "term": claim.term,
+                "language": language_names([claim.language]),
+                "place": claim.place,
+                "sentence": claim.sentence,
+            },
+        )
+    more = len(claims) - MAX_CLAIM_WARNINGS
+    if more > 0:
+        messages.warning(
+            request,
+            ngettext(
+                "…and %(count)s more questionable claim.",
+                "…and %(count)s more questionable claims.",
+                more,
+            )
+            % {"count": more},
+        )

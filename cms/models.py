@@ -96,7 +96,7 @@ class FormField(AbstractFormField):
         return get_field_clean_name(self.label_en or self.label_zh_hans or self.label)
 
 
-class ContactPage(HoneypotFormMixin, HoneypotFormSubmissionMixin, TranslatedPage):
+class ContactPage(TranslatedPage, HoneypotFormMixin, HoneypotFormSubmissionMixin):
     """How to reach the publisher, with an enquiry form whose submissions are never lost."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])

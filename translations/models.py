@@ -1,5 +1,6 @@
 """Base classes of translated pages: routing by translated slug, slug rules, URL history, state."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.http import Http404
@@ -39,6 +40,25 @@ class TranslatedPage(Page):
     def is_available_in(self, language):
         """Whether readers get this page in `language` (every language, unless a subclass says)."""
         return True
+
+    @property
+    def preview_modes(self):
+        """The page's own preview modes, each once per language (default language first)."""
+        return [
+            (preview_mode(mode, code), f"{label} · {name}" if mode else name)
+            for mode, label in super().preview_modes
+            for code, name in settings.LANGUAGES
+        ]
+
+    def serve_preview(self, request, mode_name):
+        """Render the draft with the mode's language active throughout, as readers will see it."""
+        mode, language = split_preview_mode(mode_name)
+        with translation.override(language):
+            request.LANGUAGE_CODE = language
+            response = super().serve_preview(request, mode)
+            if hasattr(response, "render"):
+                response.render()
+        return response
 
     def route(self, request, path_components):
         """Follow the URL one level down with one indexed query, whatever the number of siblings."""
@@ -91,6 +111,19 @@ class TranslatedPage(Page):
             old_prefixes = {lang: path for (pk, lang), path in before.items() if pk == self.pk}
             redirect_old_paths(before, rebase(before, old_prefixes, page_paths(self)))
         return result
+
+
+def preview_mode(mode, language):
+    """The name of the preview mode showing the page's `mode` in `language`."""
+    return f"{mode}.{language}" if mode else language
+
+
+def split_preview_mode(mode_name):
+    """The page's own mode and the language of a preview mode name (unknown: the default)."""
+    mode, _dot, language = (mode_name or "").rpartition(".")
+    if language not in LANGUAGES:
+        return mode_name or "", DEFAULT_LANGUAGE
+    return mode, language
 
 
 def is_available_in(page, language):

@@ -217,6 +217,36 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "csv", "txt"]
 
+# The claims check: saving an article that uses one of these warns the editor (it is not refused).
+# Terms that Chinese medical-advertising rules forbid or that overstate the evidence, per language;
+# Latin-script terms match whole words only, whatever their case.
+ARTICLE_CLAIM_WARNINGS = {
+    "zh-hans": [
+        "治愈",
+        "根治",
+        "保证",
+        "无副作用",
+        "100%有效",
+        "抗衰老",
+        "包治",
+        "药到病除",
+        "彻底治好",
+        "神效",
+    ],
+    "en": [
+        "cure",
+        "cures",
+        "cured",
+        "guarantee",
+        "guaranteed",
+        "no side effects",
+        "100% effective",
+        "anti-ageing",
+        "anti-aging",
+        "miracle",
+    ],
+}
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))

@@ -21,6 +21,7 @@ from cms.demo import site as site_data
 from cms.demo.depression_article import ARTICLE as DEPRESSION_ARTICLE
 from cms.demo.depression_article import FIGURE_IMAGE, LEAD_IMAGE
 from cms.demo.figure import lead_png, schematic_png
+from cms.demo.medical_review import build_medical_review
 from cms.demo.neighbour_articles import BOAO_ARTICLE, HEART_ARTICLE
 from cms.models import ContactPage, HomePage
 from publisher.models import SiteSettings
@@ -259,5 +260,6 @@ class Command(BaseCommand):
             images = build_images(changes)
             for article in ARTICLES:
                 build_article(index, article, category, images, changes)
+            build_medical_review(index, changes)
             build_contact_page(home, changes)
         self.stdout.write(changes.summary())
