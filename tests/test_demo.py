@@ -1,4 +1,4 @@
-"""`manage.py load_demo` builds the bilingual demo site, and running it again changes nothing."""
+"""`manage.py load_demo` builds the bilingual demo site where it is missing and never undoes an edit."""
 
 import datetime
 import io
@@ -29,10 +29,10 @@ ARTICLE_TITLES = [
 ]
 
 
-def load_demo():
+def load_demo(*args, **options):
     """Run the command and return what it printed."""
     out = io.StringIO()
-    call_command("load_demo", stdout=out)
+    call_command("load_demo", *args, stdout=out, **options)
     return out.getvalue()
 
 
@@ -44,6 +44,13 @@ def demo_output(django_db_setup, django_db_blocker):
         yield output
         transaction.set_rollback(True)
     # Wagtail caches site root paths; they must not outlive the rolled-back pages.
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def fresh_site_cache():
+    """Wagtail caches site root paths; none may outlive a test's rolled-back pages."""
+    yield
     cache.clear()
 
 
@@ -161,8 +168,14 @@ def test_every_demo_page_renders_in_each_language(client, home, language):
 
 
 def test_the_command_reports_what_it_built(demo_output):
-    assert "Demo site ready: " in demo_output
-    assert "articles.ArticlePage" in demo_output
+    assert demo_output.startswith("Demo site ready: ")
+    assert len(demo_output.splitlines()) == 1
+
+
+def test_each_object_is_listed_at_verbosity_2(demo_output):
+    output = load_demo(verbosity=2)
+    assert "exists  articles.ArticlePage: " in output
+    assert "(nothing to do)" in output
 
 
 def test_a_second_run_changes_nothing(demo_output):
@@ -171,21 +184,82 @@ def test_a_second_run_changes_nothing(demo_output):
     output = load_demo()
 
     assert snapshot() == before
-    assert "0 created, 0 updated" in output
+    assert output.startswith("Demo site: nothing to do, all ")
 
 
-def test_a_run_restores_edited_demo_content_in_place(seed_article):
-    original_title = seed_article.title_en
-    seed_article.title_en = "Edited by hand"
+def test_a_run_keeps_the_hotline_an_editor_changed(home):
+    site_settings = SiteSettings.for_site(home.get_site())
+    site_settings.hotline = "400-000-1234"
+    site_settings.save()
+
+    load_demo()
+    load_demo()
+
+    site_settings.refresh_from_db()
+    assert site_settings.hotline == "400-000-1234"
+
+
+def test_a_run_keeps_an_article_summary_an_editor_published(seed_article):
+    seed_article.summary_zh_hans = "编辑改过的摘要"
     seed_article.save_revision().publish()
-    pages, revisions = Page.objects.count(), Revision.objects.count()
+    revisions = Revision.objects.count()
 
+    load_demo()
     load_demo()
 
     seed_article.refresh_from_db()
-    assert seed_article.title_en == original_title
-    assert Page.objects.count() == pages
-    assert Revision.objects.count() == revisions + 1
+    assert seed_article.summary_zh_hans == "编辑改过的摘要"
+    assert Revision.objects.count() == revisions
+
+
+def test_a_run_keeps_a_draft_an_editor_saved(seed_article):
+    seed_article.summary_en = "A draft summary"
+    seed_article.save_revision()
+    latest = seed_article.get_latest_revision()
+
+    load_demo()
+
+    assert seed_article.get_latest_revision() == latest
+
+
+def test_a_run_fills_settings_wagtail_created_empty(home):
+    SiteSettings.objects.filter(site=home.get_site()).delete()
+    SiteSettings.for_site(home.get_site())
+
+    load_demo()
+
+    assert SiteSettings.for_site(home.get_site()).hotline == SITE_SETTINGS["hotline"]
+
+
+def test_reset_without_noinput_asks_and_a_no_changes_nothing(seed_article, monkeypatch):
+    questions = []
+    monkeypatch.setattr("builtins.input", lambda prompt: questions.append(prompt) or "no")
+    before = snapshot()
+
+    output = load_demo("--reset")
+
+    assert "EVERY page under it" in questions[0]
+    assert output == "Reset cancelled; nothing was changed.\n"
+    assert snapshot() == before
+
+
+def test_reset_rebuilds_the_demo_over_an_edit(home, seed_article):
+    site_settings = SiteSettings.for_site(home.get_site())
+    site_settings.hotline = "400-000-1234"
+    site_settings.save()
+    seed_article.summary_zh_hans = "编辑改过的摘要"
+    seed_article.save_revision().publish()
+
+    output = load_demo("--reset", "--noinput")
+
+    new_home = Site.objects.get(is_default_site=True).root_page.specific
+    assert new_home.pk != home.pk
+    assert SiteSettings.for_site(new_home.get_site()).hotline == SITE_SETTINGS["hotline"]
+    rebuilt = ArticlePage.objects.get(slug_zh_hans=seed_article.slug_zh_hans)
+    assert rebuilt.summary_zh_hans != "编辑改过的摘要"
+    assert get_image_model().objects.count() == 2
+    assert "0 restored" in output
+    assert load_demo().startswith("Demo site: nothing to do")
 
 
 def test_a_run_redraws_a_demo_image_whose_file_was_lost(seed_article):
@@ -193,8 +267,9 @@ def test_a_run_redraws_a_demo_image_whose_file_was_lost(seed_article):
     image.file.storage.delete(image.file.name)
     images = get_image_model().objects.count()
 
-    load_demo()
+    output = load_demo()
 
     image.refresh_from_db()
     assert image.file.storage.exists(image.file.name)
     assert get_image_model().objects.count() == images
+    assert "1 restored" in output

@@ -103,15 +103,32 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "cms.wsgi.application"
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+SQLITE_OPTIONS = {
+    # Readers never wait for a writer, and a writer does not block readers.
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    # Each transaction takes the write lock when it begins, so two saves queue for it instead of
+    # one failing with "database is locked" when both try to upgrade a read to a write.
+    "transaction_mode": "IMMEDIATE",
+    # Seconds a save waits for the lock (an autosave of a long article) before giving up.
+    "timeout": 20,
+}
+
+
+def database_from_env(url=None):
+    """DATABASE_URL (default: db.sqlite3) as settings; SQLite is set up for concurrent saves."""
+    config = dj_database_url.parse(
+        url or os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
-}
-# Each request is one transaction, so a failure mid-request never leaves half-saved content.
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    # Each request is one transaction, so a failure mid-request never leaves half-saved content.
+    config["ATOMIC_REQUESTS"] = True
+    return config
+
+
+DATABASES = {"default": database_from_env()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
