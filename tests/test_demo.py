@@ -1,4 +1,4 @@
-"""`manage.py load_demo` builds the bilingual demo site where it is missing and never undoes an edit."""
+"""`manage.py load_demo` builds the bilingual demo site where it is missing, never undoing edits."""
 
 import datetime
 import io

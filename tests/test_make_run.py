@@ -19,7 +19,7 @@ pytestmark = pytest.mark.skipif(MAKE is None, reason="needs GNU make")
 @pytest.fixture(scope="module")
 def commands():
     """The shell commands `make run` would run, one per manage.py call."""
-    dry_run = subprocess.run(
+    dry_run = subprocess.run(  # noqa: S603 (GNU make, fixed arguments)
         [MAKE, "--no-print-directory", "-n", "run", "PORT=8123"],
         cwd=settings.BASE_DIR,
         capture_output=True,
