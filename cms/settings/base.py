@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -188,10 +189,26 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: Simplified Chinese is the default and the fallback for every translated field.
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's strings, then the Wagtail admin strings Wagtail's zh_Hans lacks; both win over
+# the packages' catalogues, the first over the second.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hans"
 MODELTRANSLATION_LANGUAGES = ("zh-hans", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("zh-hans",)}
+# How the admin names each language next to a translated field (never the raw code "[zh-hans]").
+ADMIN_LANGUAGE_LABELS = {"zh-hans": "中文", "en": "English"}
+
+
+def localized_verbose_name(verbose_name, language):
+    """The label of a translated field's column, e.g. "摘要（中文）", "Summary (English)"."""
+    return gettext("%(field)s (%(language)s)") % {
+        "field": verbose_name,
+        "language": ADMIN_LANGUAGE_LABELS.get(language, language),
+    }
+
+
+# modeltranslation calls it lazily, when a label is shown in the editor's language.
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = localized_verbose_name
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -215,6 +232,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "杭吉干细胞资讯"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_i18n.AdminLoginForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Editors see both languages of a field side by side instead of switching between them.
