@@ -1,10 +1,12 @@
 """Every admin screen an editor of this site uses reads in Chinese, and in English on request."""
 
+import importlib
 import io
 import json
 import re
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.base import ContentFile
@@ -15,11 +17,13 @@ from django.utils import translation
 from django.utils.translation import gettext, pgettext
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
-from wagtail.models import Site, Workflow
+from wagtail.models import Site, Task, Workflow
+from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail.users.models import UserProfile
 
 from articles.models import ArticlePage, Category, Disclaimer, NewsIndexPage
 from cms.models import ContactPage, HomePage
+from tests.admin_forms import edit, form_data
 from tests.admin_text import found, raw_text, shown_text
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +44,9 @@ ENGLISH_LEFTOVERS = [
     "Password",
     "True",
     "False",
+    "New title",
+    "New slug",
+    "Moderators approval",
 ]
 # Also looked for in the block definitions and settings that scripts render.
 SCRIPTED_LEFTOVERS = [
@@ -303,3 +310,56 @@ class TestEnglishAdmin:
     def test_enquiry_tick_boxes_read_yes_or_no(self, desk, english_editor):
         html = english_editor.get(f"/admin/forms/submissions/{desk['contact'].pk}/").text
         assert "Yes" in shown_text(html)
+
+
+def settings_form(**overrides):
+    """What the site settings form posts, filled in as the demo has it."""
+    data = {
+        "site_name_zh_hans": "杭吉干细胞资讯",
+        "site_name_en": "Hangji Stem Cell News",
+        "default_disclaimer_zh_hans": "免责说明",
+        "default_disclaimer_en": "Disclaimer",
+        "hotline": "400-622-0089",
+        "social_links": streamfield([]),
+    } | overrides
+    return nested_form_data(data)
+
+
+class TestChineseErrors:
+    """A form an editor gets back with errors explains them in Chinese."""
+
+    def test_an_article_with_errors(self, desk, superuser):
+        data = form_data(slug_zh_hans="新药", title_zh_hans=desk["article"].title_zh_hans)
+        response = edit(superuser, desk["article"], data)
+        assert response.status_code == 200
+        assert "存在验证错误，无法保存页面。" in response.text
+        assert "前往第一个错误" in response.text
+        assert found(ENGLISH_LEFTOVERS, shown_text(response.text)) == []
+
+    def test_site_settings_with_errors(self, desk, superuser):
+        url = f"/admin/settings/publisher/sitesettings/{desk['site'].pk}/"
+        response = superuser.post(url, settings_form(hotline="call us"))
+        assert response.status_code == 200
+        assert "前往第一个错误" in response.text
+        assert found(ENGLISH_LEFTOVERS + SCRIPTED_LEFTOVERS, shown_text(response.text)) == []
+
+
+class TestDefaultWorkflowName:
+    """Editors submit to 审核员审批; a workflow someone renamed keeps its name."""
+
+    migration = importlib.import_module("cms.migrations.0006_default_workflow_named_in_chinese")
+
+    def test_the_default_workflow_and_task_are_named_in_chinese(self):
+        assert Workflow.objects.get().name == "审核员审批"
+        assert Task.objects.get().name == "审核员审批"
+
+    def test_a_renamed_workflow_keeps_its_name(self):
+        Workflow.objects.update(name="医学审核")
+        self.migration.name_in_english(apps, None)
+        self.migration.name_in_chinese(apps, None)
+        assert Workflow.objects.get().name == "医学审核"
+        assert Task.objects.get().name == "审核员审批"
+
+    def test_the_migration_reverses(self):
+        self.migration.name_in_english(apps, None)
+        assert Workflow.objects.get().name == "Moderators approval"
