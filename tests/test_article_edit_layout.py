@@ -1,6 +1,9 @@
 """Long articles: short fields side by side, each body at full width in a tab with its state."""
 
+import re
+
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from wagtail.test.utils.form_data import rich_text
@@ -106,3 +109,24 @@ def test_the_english_admin_names_the_tabs_in_english(english_admin, articles):
     html = edit_page(english_admin, articles["translated"])
     assert "Chinese body" in html
     assert "English body (Translated)" in html
+
+
+def widening_selectors(css):
+    """The selectors of the admin stylesheet's rules that widen the form."""
+    rules = re.findall(r"([^{}]+)\{([^{}]*)\}", re.sub(r"/\*.*?\*/", "", css, flags=re.S))
+    return [
+        selector.strip()
+        for selectors, body in rules
+        if "max-width" in body and "none" not in body
+        for selector in selectors.split(",")
+        if ".w-form-width" in selector
+    ]
+
+
+def test_every_widened_form_yields_to_the_preview_panel():
+    css = (settings.BASE_DIR / "static" / "css" / "admin.css").read_text()
+    selectors = widening_selectors(css)
+    wide = [s for s in selectors if not s.startswith(".side-panel-open ")]
+    yielding = {s.removeprefix(".side-panel-open ") for s in selectors if s not in wide}
+    assert '.w-form-width:has([data-contentpath^="body_"])' in wide
+    assert set(wide) == yielding
