@@ -24,16 +24,25 @@ gettext:
 		|| (echo "GNU gettext (msgfmt) is needed: install the 'gettext' package." && exit 1)
 
 compilemessages: gettext
-	$(MANAGE) compilemessages --ignore=.venv -v 0
+	@$(MANAGE) compilemessages --ignore=.venv -v 0
+
+# `make run` prints one line per step; each step's full output (migrate prints SQL) goes here.
+RUN_LOG := .local/make-run.log
+LOGGED = >>$(RUN_LOG) 2>&1 || { echo "Failed. The end of $(RUN_LOG):"; tail -n 30 $(RUN_LOG); exit 1; }
 
 run: $(VENV)/.installed compilemessages
-	$(MANAGE) migrate --noinput
-	$(MANAGE) load_demo
-	$(MANAGE) create_local_admin --base-url http://127.0.0.1:$(PORT)
-	@# The worker sends queued contact-form emails; it stops when runserver does.
-	$(MANAGE) db_worker --backend mail --no-reload & worker=$$!; \
+	@mkdir -p .local && : >$(RUN_LOG)
+	@echo "Database: applying migrations (full output in $(RUN_LOG))"
+	@$(MANAGE) migrate --noinput $(LOGGED)
+	@echo "Demo content: creating what is missing"
+	@$(MANAGE) load_demo --noinput $(LOGGED)
+	@tail -n 1 $(RUN_LOG)
+	@# The worker sends queued contact-form emails; it stops when runserver does. Requests and
+	@# errors still show here (stderr); the server's banner goes to the log.
+	@$(MANAGE) db_worker --backend mail --no-reload >>$(RUN_LOG) 2>&1 & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-		$(MANAGE) runserver 127.0.0.1:$(PORT)
+		$(MANAGE) create_local_admin --base-url http://127.0.0.1:$(PORT) && \
+		$(MANAGE) runserver 127.0.0.1:$(PORT) >>$(RUN_LOG)
 
 test: $(VENV)/.installed-dev compilemessages
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MAKE) --no-print-directory lint

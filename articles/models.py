@@ -16,7 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import Tag, TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.search import index
@@ -34,7 +40,12 @@ from seo.jsonld import json_ld_script
 from seo.meta import social_meta
 from translations.languages import LANGUAGES, hreflang, language_names, suffix
 from translations.models import TranslatedPage, TranslatedQuerySet, TranslationState
-from translations.panels import side_by_side
+from translations.panels import (
+    SourceTextPanel,
+    TranslationStatePanel,
+    TranslationTab,
+    side_by_side,
+)
 
 # Filter values from the query string must look like slugs (taggit's may be Chinese).
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
@@ -284,7 +295,21 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         *SegmentedSearchMixin.search_fields,
     ]
 
-    content_panels = side_by_side(*Page.content_panels, "summary", "body")
+    # Short fields sit side by side; each body is edited at full width in a tab of its own.
+    content_panels = side_by_side(*Page.content_panels, "summary")
+    chinese_body_panels = [FieldPanel("body_zh_hans")]
+    english_body_panels = [
+        TranslationStatePanel(heading=_("English version")),
+        SourceTextPanel("body", "zh-hans", heading=_("Chinese body, for reference")),
+        FieldPanel("body_en"),
+    ]
+    promote_panels = [
+        MultiFieldPanel(
+            side_by_side("slug", "seo_title", "search_description"),
+            heading=_("For search engines"),
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading=_("For site menus")),
+    ]
     settings_panels = [
         MultiFieldPanel(
             [
@@ -312,6 +337,15 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         ),
         *Page.settings_panels,
     ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(chinese_body_panels, heading=_("Chinese body")),
+            TranslationTab(english_body_panels, heading=_("English body")),
+            ObjectList(promote_panels, heading=_("Promote")),
+            ObjectList(settings_panels, heading=_("Settings")),
+        ]
+    )
 
     objects = PageManager.from_queryset(TranslatedQuerySet)()
 

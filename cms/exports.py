@@ -3,6 +3,7 @@
 import datetime
 
 from django.utils import timezone
+from django.utils.translation import gettext
 from wagtail.admin.views.mixins import list_to_str
 from wagtail.contrib.forms.views import SubmissionsListView
 
@@ -33,6 +34,13 @@ def local_naive_time(value):
     return timezone.make_naive(value).replace(microsecond=0) if value else None
 
 
+def shown_answer(value):
+    """How the admin list shows an answer: 是/否 for a tick box, nothing when there is none."""
+    if isinstance(value, bool):
+        return gettext("Yes") if value else gettext("No")
+    return "" if value is None else value
+
+
 class ContactSubmissionsListView(SubmissionsListView):
     """Wagtail's enquiries list, whose exports neutralise formulas and read in Beijing time.
 
@@ -54,6 +62,12 @@ class ContactSubmissionsListView(SubmissionsListView):
             SubmissionsListView.FORMAT_XLSX: neutralise_list,
         },
     }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for row in context.get("data_rows", []):
+            row["fields"] = [shown_answer(value) for value in row["fields"]]
+        return context
 
     def stream_csv(self, queryset):
         yield UTF8_BOM

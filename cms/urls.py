@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from articles.feeds import ArticlesFeed, AtomArticlesFeed
 from articles.models import ArticlePage
+from cms.admin_i18n import admin_javascript_catalog
 from search.views import SearchView
 from seo import views as seo_views
 from translations import views as translation_views
@@ -19,6 +20,8 @@ handler404 = "translations.views.page_not_found"
 urlpatterns = [
     path("", translation_views.language_redirect, name="language_redirect"),
     path("django-admin/", admin.site.urls),
+    # Before Wagtail's own catalogue at the same address, so the project's translations win.
+    path("admin/jsi18n/", admin_javascript_catalog, name="admin_javascript_catalog"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),

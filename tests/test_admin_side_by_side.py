@@ -52,8 +52,8 @@ def test_article_languages_share_a_row(editor, site_tree, field):
     article = make_article(index, 1)
     html = editor.get(reverse("wagtailadmin_pages:edit", args=(article.pk,))).text
     assert any({f"{field}_zh_hans", f"{field}_en"} <= row for row in field_rows(html))
-    # Fields laid out one under the other (the slugs in the promote tab) share no row.
-    assert not any({"slug_zh_hans", "slug_en"} <= row for row in field_rows(html))
+    # The bodies, each in a tab of its own, share no row.
+    assert not any({"body_zh_hans", "body_en"} <= row for row in field_rows(html))
 
 
 def test_admin_stylesheet_widens_translated_rows(editor, site_tree):

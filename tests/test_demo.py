@@ -1,4 +1,4 @@
-"""`manage.py load_demo` builds the bilingual demo site, and running it again changes nothing."""
+"""`manage.py load_demo` builds the bilingual demo site where it is missing, never undoing edits."""
 
 import datetime
 import io
@@ -27,10 +27,10 @@ ARTICLE_TITLES = [
 ]
 
 
-def load_demo():
+def load_demo(*args, **options):
     """Run the command and return what it printed."""
     out = io.StringIO()
-    call_command("load_demo", stdout=out)
+    call_command("load_demo", *args, stdout=out, **options)
     return out.getvalue()
 
 
@@ -154,8 +154,14 @@ def test_every_demo_page_renders_in_each_language(client, home, language):
 
 
 def test_the_command_reports_what_it_built(demo_output):
-    assert "Demo site ready: " in demo_output
-    assert "articles.ArticlePage" in demo_output
+    assert demo_output.startswith("Demo site ready: ")
+    assert len(demo_output.splitlines()) == 1
+
+
+def test_each_object_is_listed_at_verbosity_2(demo_output):
+    output = load_demo(verbosity=2)
+    assert "exists  articles.ArticlePage: " in output
+    assert "(nothing to do)" in output
 
 
 def test_a_second_run_changes_nothing(demo_output):
@@ -164,18 +170,60 @@ def test_a_second_run_changes_nothing(demo_output):
     output = load_demo()
 
     assert snapshot() == before
-    assert "0 created, 0 updated" in output
+    assert output.startswith("Demo site: nothing to do, all ")
 
 
-def test_a_run_restores_edited_demo_content_in_place(seed_article):
-    original_title = seed_article.title_en
-    seed_article.title_en = "Edited by hand"
+def test_a_run_keeps_the_hotline_an_editor_changed(home):
+    site_settings = SiteSettings.for_site(home.get_site())
+    site_settings.hotline = "400-000-1234"
+    site_settings.save()
+
+    load_demo()
+    load_demo()
+
+    site_settings.refresh_from_db()
+    assert site_settings.hotline == "400-000-1234"
+
+
+def test_a_run_keeps_an_article_summary_an_editor_published(seed_article):
+    seed_article.summary_zh_hans = "编辑改过的摘要"
     seed_article.save_revision().publish()
-    pages, revisions = Page.objects.count(), Revision.objects.count()
+    revisions = Revision.objects.count()
 
+    load_demo()
     load_demo()
 
     seed_article.refresh_from_db()
-    assert seed_article.title_en == original_title
-    assert Page.objects.count() == pages
-    assert Revision.objects.count() == revisions + 1
+    assert seed_article.summary_zh_hans == "编辑改过的摘要"
+    assert Revision.objects.count() == revisions
+
+
+def test_a_run_keeps_a_draft_an_editor_saved(seed_article):
+    seed_article.summary_en = "A draft summary"
+    seed_article.save_revision()
+    latest = seed_article.get_latest_revision()
+
+    load_demo()
+
+    assert seed_article.get_latest_revision() == latest
+
+
+def test_a_run_fills_settings_wagtail_created_empty(home):
+    SiteSettings.objects.filter(site=home.get_site()).delete()
+    SiteSettings.for_site(home.get_site())
+
+    load_demo()
+
+    assert SiteSettings.for_site(home.get_site()).hotline == SITE_SETTINGS["hotline"]
+
+
+def test_reset_without_noinput_asks_and_a_no_changes_nothing(seed_article, monkeypatch):
+    questions = []
+    monkeypatch.setattr("builtins.input", lambda prompt: questions.append(prompt) or "no")
+    before = snapshot()
+
+    output = load_demo("--reset")
+
+    assert "EVERY page under it" in questions[0]
+    assert output == "Reset cancelled; nothing was changed.\n"
+    assert snapshot() == before

@@ -34,9 +34,10 @@ def build_medical_review(index, changes):
         reviewer.save()
         changes.record("created", reviewer)
     else:
-        changes.record("unchanged", reviewer)
+        changes.record("exists", reviewer)
     article = ArticlePage.objects.child_of(index).filter(slug_zh_hans=SEED_ARTICLE["slug"]).first()
     if article is not None and article.last_reviewed is None and article.reviewed_by_id is None:
+        # The seed article is first created unreviewed; its review is part of the demo.
         article.record_review(reviewer, REVIEW_DATE)
-        changes.record("updated", article)
+        changes.record("created", article)
     return reviewer

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import gettext
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -104,15 +105,32 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "cms.wsgi.application"
 
-DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+SQLITE_OPTIONS = {
+    # Readers never wait for a writer, and a writer does not block readers.
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+    # Each transaction takes the write lock when it begins, so two saves queue for it instead of
+    # one failing with "database is locked" when both try to upgrade a read to a write.
+    "transaction_mode": "IMMEDIATE",
+    # Seconds a save waits for the lock (an autosave of a long article) before giving up.
+    "timeout": 20,
+}
+
+
+def database_from_env(url=None):
+    """DATABASE_URL (default: db.sqlite3) as settings; SQLite is set up for concurrent saves."""
+    config = dj_database_url.parse(
+        url or os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
         conn_health_checks=True,
     )
-}
-# Each request is one transaction, so a failure mid-request never leaves half-saved content.
-DATABASES["default"]["ATOMIC_REQUESTS"] = True
+    if config["ENGINE"] == "django.db.backends.sqlite3":
+        config["OPTIONS"] = {**SQLITE_OPTIONS, **config.get("OPTIONS", {})}
+    # Each request is one transaction, so a failure mid-request never leaves half-saved content.
+    config["ATOMIC_REQUESTS"] = True
+    return config
+
+
+DATABASES = {"default": database_from_env()}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 
@@ -172,10 +190,26 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: Simplified Chinese is the default and the fallback for every translated field.
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's strings, then the Wagtail admin strings Wagtail's zh_Hans lacks; both win over
+# the packages' catalogues, the first over the second.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "zh-hans"
 MODELTRANSLATION_LANGUAGES = ("zh-hans", "en")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("zh-hans",)}
+# How the admin names each language next to a translated field (never the raw code "[zh-hans]").
+ADMIN_LANGUAGE_LABELS = {"zh-hans": "中文", "en": "English"}
+
+
+def localized_verbose_name(verbose_name, language):
+    """The label of a translated field's column, e.g. "摘要（中文）", "Summary (English)"."""
+    return gettext("%(field)s (%(language)s)") % {
+        "field": verbose_name,
+        "language": ADMIN_LANGUAGE_LABELS.get(language, language),
+    }
+
+
+# modeltranslation calls it lazily, when a label is shown in the editor's language.
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = localized_verbose_name
 TIME_ZONE = "Asia/Shanghai"
 USE_I18N = True
 USE_TZ = True
@@ -199,6 +233,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "杭吉干细胞资讯"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+WAGTAILADMIN_USER_LOGIN_FORM = "cms.admin_i18n.AdminLoginForm"
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Editors see both languages of a field side by side instead of switching between them.

@@ -3,7 +3,7 @@
 import secrets
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, os
+from .base import BASE_DIR, LOGGING, os
 
 DEBUG = True
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
@@ -24,3 +24,5 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# `make run` prints only the site and admin addresses, then requests; not the reloader's banner.
+LOGGING["loggers"]["django.utils.autoreload"] = {"level": "WARNING"}

@@ -19,6 +19,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, username, base_url, **options):
+        self.stdout.write(f"Site:  {base_url}/")
         password_file = settings.BASE_DIR / ".local" / "admin_password"
         user_model = get_user_model()
         user = user_model.objects.filter(username=username).first()

@@ -1,18 +1,15 @@
-"""Build the demo site: home page, settings, news index, the seed article and its neighbours."""
+"""Create the missing parts of the demo site: home, settings, news index and three articles."""
 
 import copy
 import io
-import json
 from collections import Counter
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
-from django.core.serializers.json import DjangoJSONEncoder
-from django.db import models, transaction
+from django.db import transaction
 from django.utils import translation
-from wagtail.blocks import StreamValue
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
@@ -48,160 +45,130 @@ def suffix(language):
     return language.replace("-", "_")
 
 
-def without_ids(data):
-    """StreamField JSON without block ids, which are random and say nothing about content."""
-    if isinstance(data, dict):
-        return {key: without_ids(value) for key, value in data.items() if key != "id"}
-    if isinstance(data, list):
-        return [without_ids(item) for item in data]
-    return data
-
-
-def stream_data(value):
-    """A StreamField value as the JSON it is stored as, without its block ids."""
-    data = value.stream_block.get_prep_value(value)
-    return without_ids(json.loads(json.dumps(data, cls=DjangoJSONEncoder)))
-
-
-def same(current, wanted):
-    """Whether a stored field value already equals the wanted one."""
-    if isinstance(wanted, StreamValue):
-        return isinstance(current, StreamValue) and stream_data(current) == stream_data(wanted)
-    if isinstance(wanted, models.Model):
-        # A page and its specific subclass are the same row but not equal objects.
-        return current is not None and current.pk == wanted.pk
-    return current == wanted
-
-
-def assign(obj, values):
-    """Set the attributes that differ from `values`; return whether any did."""
-    changed = False
-    for name, wanted in values.items():
-        if not same(getattr(obj, name), wanted):
-            setattr(obj, name, wanted)
-            changed = True
-    return changed
-
-
-class Changes:
-    """What the command created, updated or left as it was."""
+class Report:
+    """What the command created, and what it found already there and left alone."""
 
     def __init__(self):
         self.lines = []
         self.counts = Counter()
 
     def record(self, action, obj):
-        """Note what happened to `obj`."""
+        """Note what happened to `obj`: created, restored or exists."""
         self.counts[action] += 1
-        self.lines.append(f"{action:>9}  {obj._meta.label}: {str(obj) or obj.pk}")
+        note = "  (nothing to do)" if action == "exists" else ""
+        self.lines.append(f"{action:>9}  {obj._meta.label}: {str(obj) or obj.pk}{note}")
 
     def summary(self):
-        """One line per object, then the totals."""
-        counts = ", ".join(f"{self.counts[a]} {a}" for a in ("created", "updated", "unchanged"))
-        return "\n".join([*self.lines, f"Demo site ready: {counts}."])
+        """One line: what was added, or that there was nothing to do."""
+        if not self.counts["created"] and not self.counts["restored"]:
+            return f"Demo site: nothing to do, all {self.counts['exists']} demo objects exist."
+        added = ", ".join(f"{self.counts[a]} {a}" for a in ("created", "restored"))
+        return f"Demo site ready: {added}; {self.counts['exists']} left as they were."
 
 
-def save_if_changed(obj, values, changes):
-    """Bring `obj` up to date with `values`, validating and saving only when new or changed."""
-    created = obj.pk is None
-    if assign(obj, values) or created:
-        obj.full_clean()
-        obj.save()
-        changes.record("created" if created else "updated", obj)
-    else:
-        changes.record("unchanged", obj)
+def ensure_object(model, data, key, report):
+    """The object whose `key` field equals data[key], created from `data` if missing."""
+    obj = model.objects.filter(**{key: data[key]}).first()
+    if obj is not None:
+        report.record("exists", obj)
+        return obj
+    obj = model(**data)
+    obj.full_clean()
+    obj.save()
+    report.record("created", obj)
     return obj
 
 
-def sync_object(model, data, key, changes):
-    """The object whose `key` field equals data[key], created or updated from `data`."""
-    lookup = {key: data[key]}
-    obj = model.objects.filter(**lookup).first() or model(**lookup)
-    return save_if_changed(obj, {k: v for k, v in data.items() if k != key}, changes)
-
-
-def sync_page(existing, parent, model, values, changes, *, tags=None, prepare=None):
-    """Create the page under `parent`, or update `existing` in place, publishing only on change."""
-    if existing is None:
-        page = model(**values)
-        if tags is not None:
-            page.tags.set(tags)
-        if prepare:
-            prepare(page)
-        parent.add_child(instance=page)
-        action = "created"
-    else:
-        page = existing.specific
-        changed = assign(page, values)
-        if tags is not None and set(page.tags.names()) != set(tags):
-            page.tags.set(tags)
-            changed = True
-        if page.live and not changed:
-            changes.record("unchanged", page)
-            return page
-        action = "updated"
+def ensure_page(existing, parent, model, values, report, *, tags=None, prepare=None):
+    """`existing` as it is, or a new page under `parent` built from `values` and published."""
+    if existing is not None:
+        report.record("exists", existing)
+        return existing.specific
+    page = model(**values)
+    if tags is not None:
+        page.tags.set(tags)
+    if prepare:
+        prepare(page)
+    parent.add_child(instance=page)
     page.save_revision().publish()
-    changes.record(action, page)
+    report.record("created", page)
     return page
 
 
-def build_images(changes):
+def ensure_images(report):
     """The demo images, drawn once, found again by title, and redrawn if their file was lost."""
     image_model = get_image_model()
     images = {}
     for key, spec in IMAGES.items():
         image = image_model.objects.filter(title=spec["title"]).first()
         if image is not None and image.file.storage.exists(image.file.name):
-            changes.record("unchanged", image)
+            report.record("exists", image)
         else:
             if image is None:
                 image, action = image_model(title=spec["title"]), "created"
             else:
                 image.renditions.all().delete()
-                action = "updated"
+                action = "restored"
             image.file = ImageFile(io.BytesIO(spec["draw"]()), name=spec["filename"])
             image.save()
-            changes.record(action, image)
+            report.record(action, image)
         images[key] = image
     return images
 
 
-def build_home(changes):
-    """Our home page as the default site's root, in place of Wagtail's welcome page."""
-    home = sync_page(
-        HomePage.objects.first(), Page.get_first_root_node(), HomePage, site_data.HOME_PAGE, changes
+def ensure_home(report):
+    """Our home page, under the tree's root."""
+    return ensure_page(
+        HomePage.objects.first(), Page.get_first_root_node(), HomePage, site_data.HOME_PAGE, report
     )
-    site = Site.objects.filter(is_default_site=True).first() or Site(
-        hostname="localhost", port=80, is_default_site=True
+
+
+def ensure_site(home, report):
+    """The default site, rooted at the home page in place of Wagtail's welcome page."""
+    site = Site.objects.filter(is_default_site=True).first()
+    welcome = ContentType.objects.get_for_model(Page)
+    if site is not None and site.root_page.content_type_id != welcome.pk:
+        report.record("exists", site)
+        return site
+    site = site or Site(hostname="localhost", port=80, is_default_site=True)
+    site.root_page = home
+    site.site_name = site_data.SITE_SETTINGS["site_name_zh_hans"]
+    site.full_clean()
+    site.save()
+    report.record("created", site)
+    welcome_pages = Page.objects.filter(depth=2, numchild=0, content_type=welcome).exclude(
+        sites_rooted_here__isnull=False
     )
-    save_if_changed(
-        site,
-        {"root_page": home, "site_name": site_data.SITE_SETTINGS["site_name_zh_hans"]},
-        changes,
-    )
-    welcome_pages = Page.objects.filter(
-        depth=2, numchild=0, content_type=ContentType.objects.get_for_model(Page)
-    ).exclude(sites_rooted_here__isnull=False)
     for page in welcome_pages:
-        changes.record("deleted", page)
         page.delete()
-    return home
+    return site
 
 
-def build_settings(home, changes):
-    """The publisher's identity, contact details and default disclaimer."""
-    site = Site.objects.get(root_page=home, is_default_site=True)
-    return sync_object(SiteSettings, {"site": site, **site_data.SITE_SETTINGS}, "site", changes)
+def ensure_settings(site, report):
+    """The publisher's identity, contact details and default disclaimer, unless already filled in.
+
+    Wagtail creates an empty settings row when a page is first shown; that one is filled in.
+    """
+    row = SiteSettings.objects.filter(site=site).first() or SiteSettings(site=site)
+    if row.default_disclaimer_zh_hans:
+        report.record("exists", row)
+        return row
+    for name, value in site_data.SITE_SETTINGS.items():
+        setattr(row, name, value)
+    row.full_clean()
+    row.save()
+    report.record("created", row)
+    return row
 
 
-def build_news_index(home, changes):
+def ensure_news_index(home, report):
     """The news index under the home page."""
-    return sync_page(
+    return ensure_page(
         NewsIndexPage.objects.child_of(home).first(),
         home,
         NewsIndexPage,
         site_data.NEWS_INDEX,
-        changes,
+        report,
     )
 
 
@@ -216,8 +183,8 @@ def body_value(language, blocks, images):
     return field.stream_block.clean(field.to_python(raw))
 
 
-def build_article(index, data, category, images, changes):
-    """One article, published in both languages."""
+def ensure_article(index, data, category, images, report):
+    """One article, published in both languages, found again by its Chinese slug."""
     values = {"date": data["date"], "category": category, "lead_image": None, "source": ""}
     if data["lead_image"]:
         values["lead_image"] = images[data["lead_image"]]
@@ -229,37 +196,87 @@ def build_article(index, data, category, images, changes):
             f"body_{suffix(language)}": body_value(language, data["body"][language], images),
         }
     existing = ArticlePage.objects.child_of(index).filter(slug_zh_hans=data["slug"]).first()
-    return sync_page(existing, index, ArticlePage, values, changes, tags=data["tags"])
+    return ensure_page(existing, index, ArticlePage, values, report, tags=data["tags"])
 
 
-def build_contact_page(home, changes):
+def ensure_contact_page(home, report):
     """The contact page under the home page, with its standard form fields."""
-    return sync_page(
+    return ensure_page(
         ContactPage.objects.child_of(home).first(),
         home,
         ContactPage,
         site_data.CONTACT_PAGE,
-        changes,
+        report,
         prepare=ContactPage.create_default_fields,
     )
 
 
+def ensure_demo_site(report):
+    """Every piece of demo content, each created only where it is missing."""
+    home = ensure_home(report)
+    site = ensure_site(home, report)
+    ensure_settings(site, report)
+    index = ensure_news_index(home, report)
+    category = ensure_object(Category, site_data.CATEGORY, "slug", report)
+    ensure_object(Disclaimer, site_data.TRIAL_NEWS_DISCLAIMER, "name", report)
+    images = ensure_images(report)
+    for article in ARTICLES:
+        ensure_article(index, article, category, images, report)
+    build_medical_review(index, report)
+    ensure_contact_page(home, report)
+
+
+def delete_demo_site():
+    """Delete the home pages with every page under them, and the demo's other objects."""
+    for home in HomePage.objects.all():
+        # Deleting the root page also deletes its Site and that site's settings.
+        home.delete()
+    get_image_model().objects.filter(title__in=[spec["title"] for spec in IMAGES.values()]).delete()
+    Disclaimer.objects.filter(name=site_data.TRIAL_NEWS_DISCLAIMER["name"]).delete()
+    Category.objects.filter(slug=site_data.CATEGORY["slug"]).delete()
+
+
 class Command(BaseCommand):
-    """Build the demo site; a second run changes nothing."""
+    """Create the demo content that is missing; never change what an editor changed."""
 
-    help = "Build or update the bilingual demo site. Running it again changes nothing."
+    help = (
+        "Create the bilingual demo site where it is missing. Existing objects are left as they "
+        "are, so a second run has nothing to do. --reset deletes the demo site and rebuilds it."
+    )
 
-    def handle(self, *args, **options):
-        changes = Changes()
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Delete the home page, every page under it and the demo objects, then rebuild.",
+        )
+        parser.add_argument(
+            "--noinput",
+            "--no-input",
+            action="store_false",
+            dest="interactive",
+            help="Do not ask before --reset deletes anything.",
+        )
+
+    def handle(self, *args, reset, interactive, verbosity, **options):
+        if reset and interactive and not self.confirm_reset():
+            self.stdout.write("Reset cancelled; nothing was changed.")
+            return
+        report = Report()
         with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
-            home = build_home(changes)
-            build_settings(home, changes)
-            index = build_news_index(home, changes)
-            category = sync_object(Category, site_data.CATEGORY, "slug", changes)
-            sync_object(Disclaimer, site_data.TRIAL_NEWS_DISCLAIMER, "name", changes)
-            images = build_images(changes)
-            for article in ARTICLES:
-                build_article(index, article, category, images, changes)
-            build_medical_review(index, changes)
-            build_contact_page(home, changes)
-        self.stdout.write(changes.summary())
+            if reset:
+                delete_demo_site()
+            ensure_demo_site(report)
+        if verbosity >= 2:
+            self.stdout.write("\n".join(report.lines))
+        if verbosity >= 1:
+            self.stdout.write(report.summary())
+
+    def confirm_reset(self):
+        """Whether the user typed "yes" to deleting the demo site and everything under it."""
+        answer = input(
+            "This deletes the home page, EVERY page under it (also pages editors added), the "
+            "site settings and the demo images, then rebuilds the demo.\n"
+            "Type 'yes' to continue, or 'no' to cancel: "
+        )
+        return answer.strip().lower() == "yes"
