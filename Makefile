@@ -4,6 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
 MANAGE := $(BIN)/python manage.py
+# One test process per core. xdist's default scheduling keeps pytest-django's order, in which the
+# tests that commit (and so empty the database after them) come last in every process.
+PYTEST_FLAGS ?= -n auto
 
 .PHONY: run test lint format messages compilemessages gettext bench clean deploy-check audit lock
 
@@ -49,7 +52,7 @@ test: $(VENV)/.installed-dev compilemessages
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(MAKE) --no-print-directory deploy-check audit
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_FLAGS)
 
 lint:
 	$(BIN)/ruff check .

@@ -81,6 +81,10 @@ CONTACT_FIELD_CHOICES = (
 )
 
 
+# A contact form longer than this is a mistake (or a forged post), never an enquiry form.
+MAX_FORM_FIELDS = 30
+
+
 class FormField(AbstractFormField):
     """One field of the contact form, labelled in each language."""
 
@@ -124,7 +128,7 @@ class ContactPage(TranslatedPage, HoneypotFormMixin, HoneypotFormSubmissionMixin
         *side_by_side(*Page.content_panels),
         EnquiriesPanel(),
         *side_by_side("intro"),
-        ReadableInlinePanel("form_fields", label=_("Form fields")),
+        ReadableInlinePanel("form_fields", label=_("Form fields"), max_num=MAX_FORM_FIELDS),
         *side_by_side("thank_you_text"),
         MultiFieldPanel(
             [

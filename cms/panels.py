@@ -26,6 +26,9 @@ class ReadableChildFormSet(BaseChildFormSet):
     """Inline formset whose missing or unreadable row ids are a form error, never a 500."""
 
     def __init__(self, *args, **kwargs):
+        # Django allows max_num + 1000 rows, so a forged TOTAL_FORMS had the editor's own
+        # page build and render a thousand empty rows for a minute before it said no.
+        self.absolute_max = min(self.absolute_max, self.max_num)
         super().__init__(*args, **kwargs)
         self.unreadable = False
         if self.is_bound and self.management_form.is_valid():

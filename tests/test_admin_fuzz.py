@@ -9,7 +9,7 @@ from wagtail.models import Site
 from wagtail.test.utils.form_data import querydict_from_html, streamfield
 
 from articles.models import Category
-from cms.models import FormField
+from cms.models import MAX_FORM_FIELDS, FormField
 from tests.admin_forms import form_data
 from tests.factories import make_article, make_contact_page, make_disclaimer, make_site
 from tests.test_site_chrome import settings_form
@@ -235,6 +235,20 @@ class TestAdminFuzz:
         assert response.status_code == 200
         assert "&#x27;notes&#x27;" in response.text or "“notes”" in response.text
         assert FormField.objects.count() == total
+
+    def test_a_forged_row_count_is_refused_without_building_the_rows(self, client, admin_forms):
+        user, forms = admin_forms
+        client.force_login(user)
+        url, data = forms["contact"]
+        stored = FormField.objects.count()
+
+        response = client.post(url, data | {"form_fields-TOTAL_FORMS": "99999999"})
+
+        assert response.status_code == 200
+        formset = response.context["form"].formsets["form_fields"]
+        assert len(formset.forms) <= MAX_FORM_FIELDS
+        assert any(e.code == "too_many_forms" for e in formset.non_form_errors().as_data())
+        assert FormField.objects.count() == stored
 
 
 def test_the_corpus_is_large():
