@@ -71,7 +71,6 @@ class ClinicalTrialFilterSet(WagtailFilterSet):
     needs_translation = django_filters.BooleanFilter(
         label=_("Chinese text missing"),
         method="filter_needs_translation",
-        widget=forms.CheckboxInput,
     )
 
     class Meta:
@@ -83,25 +82,26 @@ class ClinicalTrialFilterSet(WagtailFilterSet):
         return queryset.filter(phases__icontains=f'"{value}"') if value else queryset
 
     def filter_needs_translation(self, queryset, name, value):
-        if not value:
+        if value is None:
             return queryset
-        return queryset.filter(pk__in=ClinicalTrial.objects.needing_translation().values("pk"))
+        needing = ClinicalTrial.objects.needing_translation().values("pk")
+        return queryset.filter(pk__in=needing) if value else queryset.exclude(pk__in=needing)
 
 
 class PublicationFilterSet(WagtailFilterSet):
     """Publications by study type and whether they have a DOI."""
 
     study_type = django_filters.ChoiceFilter(label=_("study type"), choices=STUDY_TYPES)
-    without_doi = django_filters.BooleanFilter(
-        label=_("without DOI"), method="filter_without_doi", widget=forms.CheckboxInput
-    )
+    without_doi = django_filters.BooleanFilter(label=_("without DOI"), method="filter_without_doi")
 
     class Meta:
         model = Publication
         fields = []
 
     def filter_without_doi(self, queryset, name, value):
-        return queryset.filter(doi="") if value else queryset
+        if value is None:
+            return queryset
+        return queryset.filter(doi="") if value else queryset.exclude(doi="")
 
 
 TRIAL_CREATION_FIELDS = [
