@@ -100,6 +100,10 @@ class PublicationViewSet(RegistryViewSet):
     filterset_class = PublicationFilterSet
     chooser_viewset_class = chooser_viewset(PUBLICATION_SEARCH, PublicationCreationForm)
 
+    def get_queryset(self, request):
+        # Each row names its first author: one query for all of them.
+        return super().get_queryset(request).prefetch_related("authors")
+
 
 class RegistryGroup(SnippetViewSetGroup):
     """The 医学登记 menu: trials and publications."""

@@ -331,3 +331,19 @@ class TestChineseScreens:
         ]
         leftovers = {url: english_on(admin, url) for url in urls}
         assert {url: found for url, found in leftovers.items() if found} == {}
+
+
+class TestQueryCounts:
+    def test_the_publication_listing_does_not_query_per_row(
+        self, admin, samples, django_assert_max_num_queries
+    ):
+        url = reverse(f"{PUBLICATIONS}:list")
+        admin.get(url)
+        with django_assert_max_num_queries(30) as few:
+            admin.get(url)
+        for n in range(10):
+            Publication.objects.create(
+                doi=f"10.1000/extra{n}", title=f"Extra {n}", study_type="other"
+            )
+        with django_assert_max_num_queries(len(few.captured_queries)):
+            admin.get(url)
