@@ -347,3 +347,44 @@ class TestQueryCounts:
             )
         with django_assert_max_num_queries(len(few.captured_queries)):
             admin.get(url)
+
+
+def edit_post(record, **changes):
+    """The POST of the record's admin edit form as shown, with `changes`."""
+    form = type(record).snippet_viewset.get_edit_handler().get_form_class()(instance=record)
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is True:
+            data[name] = "on"
+        elif value not in (None, False):
+            data[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    return data | changes
+
+
+class TestEditForm:
+    def test_an_editor_changes_the_status_once_for_both_languages(self, admin, samples):
+        trial = samples["NCT03522545"]
+        url = reverse(f"{TRIALS}:edit", args=[trial.pk])
+        response = admin.post(url, edit_post(trial, status="COMPLETED"))
+        assert response.status_code == 302
+        trial.refresh_from_db()
+        assert trial.status == "COMPLETED"
+        assert trial.phases == ["PHASE1"]
+
+    def test_stopping_a_trial_without_saying_why_is_refused_in_chinese(self, admin, samples):
+        trial = samples["NCT03522545"]
+        url = reverse(f"{TRIALS}:edit", args=[trial.pk])
+        response = admin.post(url, edit_post(trial, status="SUSPENDED"))
+        assert response.status_code == 200
+        assert "请用试验显示的每种语言说明" in response.content.decode()
+        trial.refresh_from_db()
+        assert trial.status == "RECRUITING"
+
+    def test_a_forged_phase_is_a_form_error(self, admin, samples):
+        trial = samples["NCT03522545"]
+        url = reverse(f"{TRIALS}:edit", args=[trial.pk])
+        response = admin.post(url, edit_post(trial, phases=["PHASE9"]))
+        assert response.status_code == 200
+        trial.refresh_from_db()
+        assert trial.phases == ["PHASE1"]
