@@ -1,20 +1,13 @@
 """Cited works in the article body: study summaries and the numbered reference list."""
 
-import re
-
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from articles.blocks.rich_text import PARAGRAPH_FEATURES, StrictRichTextBlock
 from articles.blocks.shared import ValidatingStructBlock
-
-# Crossref's recommended pattern for modern DOIs.
-DOI_RE = re.compile(r"^10.\d{4,9}/[-._;()/:A-Z0-9]+$", re.IGNORECASE)
-DOI_PREFIX_RE = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
-MIN_YEAR = 1800
+from registry.choices import DOI_RE, MIN_YEAR, STUDY_TYPES, max_year, normalise_doi
 
 # The seed article's first reference: the admin previews, the demo article and the tests use it.
 SAMPLE_CITATION = {
@@ -26,16 +19,6 @@ SAMPLE_CITATION = {
     "pages": "8306",
     "doi": "10.3390/ijms26178306",
 }
-
-
-def normalise_doi(doi):
-    """The bare DOI (10.xxxx/…) from what an editor pasted, e.g. a https://doi.org/ link."""
-    return DOI_PREFIX_RE.sub("", (doi or "").strip())
-
-
-def max_year():
-    """The latest publication year accepted: next year, for articles in press."""
-    return timezone.localdate().year + 1
 
 
 def year_error(year):
@@ -53,20 +36,6 @@ def doi_error(doi):
     if doi and not DOI_RE.match(doi):
         return ValidationError(_("Enter a DOI such as 10.3390/ijms26178306."))
     return None
-
-
-STUDY_TYPES = [
-    ("systematic_review", _("Systematic review / meta-analysis")),
-    ("review", _("Review")),
-    ("randomised_trial", _("Randomised controlled trial")),
-    ("clinical_trial", _("Non-randomised clinical trial")),
-    ("cohort", _("Cohort study")),
-    ("case_control", _("Case-control study")),
-    ("case_report", _("Case report or series")),
-    ("animal", _("Animal study")),
-    ("in_vitro", _("In-vitro / laboratory study")),
-    ("other", _("Other")),
-]
 
 
 class CitationValue(blocks.StructValue):

@@ -12,7 +12,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 from wagtail.rich_text import RichText
 
-from articles.blocks.shared import list_separator
+from registry.choices import list_separator
 
 INLINE_FEATURES = ["bold", "italic", "superscript", "subscript", "link"]
 PARAGRAPH_FEATURES = [

@@ -1,13 +1,7 @@
 """Helpers shared by the article body's block families."""
 
-from django.utils.translation import pgettext
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
-
-
-def list_separator():
-    """The separator between items of a short inline list in the active language."""
-    return pgettext("inline list separator", ", ")
 
 
 class ValidatingStructBlock(blocks.StructBlock):

@@ -1,7 +1,5 @@
 """The clinical trial card of the article body, with its registry facts and schema.org data."""
 
-import datetime
-import re
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
@@ -10,90 +8,21 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from articles.blocks.rich_text import INLINE_FEATURES, StrictRichTextBlock
-from articles.blocks.shared import ValidatingStructBlock, list_separator
-
-NCT_RE = re.compile(r"^NCT\d{8}$")
-CHICTR_RE = re.compile(r"^ChiCTR-?[A-Za-z0-9]+(-[A-Za-z0-9]+)*$")
-PARTIAL_DATE_RE = re.compile(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$")
-
-
-def parse_partial_date(text):
-    """(year, month[, day]) from 'YYYY-MM' or 'YYYY-MM-DD', or None when it is not a real date."""
-    match = PARTIAL_DATE_RE.match(text or "")
-    if not match:
-        return None
-    parts = tuple(int(p) for p in match.groups() if p is not None)
-    try:
-        datetime.date(parts[0], parts[1], parts[2] if len(parts) == 3 else 1)
-    except ValueError:
-        return None
-    return parts
-
-
-TRIAL_PHASES = [
-    ("EARLY_PHASE1", _("Early phase 1")),
-    ("PHASE1", _("Phase 1")),
-    ("PHASE2", _("Phase 2")),
-    ("PHASE3", _("Phase 3")),
-    ("PHASE4", _("Phase 4")),
-    ("NA", _("Not applicable")),
-]
-
-TRIAL_STATUSES = [
-    ("RECRUITING", _("Recruiting")),
-    ("NOT_YET_RECRUITING", _("Not yet recruiting")),
-    ("ACTIVE_NOT_RECRUITING", _("Active, not recruiting")),
-    ("ENROLLING_BY_INVITATION", _("Enrolling by invitation")),
-    ("COMPLETED", _("Completed")),
-    ("SUSPENDED", _("Suspended")),
-    ("TERMINATED", _("Terminated")),
-    ("WITHDRAWN", _("Withdrawn")),
-    ("UNKNOWN", _("Unknown status")),
-]
-STOPPED_STATUSES = {"SUSPENDED", "TERMINATED", "WITHDRAWN"}
-# Badge state per status: open for enrolment, running, finished, stopped or unknown.
-STATUS_STATES = {
-    "RECRUITING": "open",
-    "NOT_YET_RECRUITING": "open",
-    "ENROLLING_BY_INVITATION": "open",
-    "ACTIVE_NOT_RECRUITING": "active",
-    "COMPLETED": "completed",
-    "SUSPENDED": "stopped",
-    "TERMINATED": "stopped",
-    "WITHDRAWN": "stopped",
-    "UNKNOWN": "unknown",
-}
-# schema.org MedicalStudyStatus members; "unknown" has none.
-SCHEMA_STATUSES = {
-    "RECRUITING": "Recruiting",
-    "NOT_YET_RECRUITING": "NotYetRecruiting",
-    "ACTIVE_NOT_RECRUITING": "ActiveNotRecruiting",
-    "ENROLLING_BY_INVITATION": "EnrollingByInvitation",
-    "COMPLETED": "Completed",
-    "SUSPENDED": "Suspended",
-    "TERMINATED": "Terminated",
-    "WITHDRAWN": "Withdrawn",
-}
-
-ALLOCATIONS = [
-    ("RANDOMIZED", _("Randomised")),
-    ("NON_RANDOMIZED", _("Non-randomised")),
-    ("NA", _("Not applicable (single group)")),
-]
-
-MASKINGS = [
-    ("NONE", _("None (open label)")),
-    ("SINGLE", _("Single blind")),
-    ("DOUBLE", _("Double blind")),
-    ("TRIPLE", _("Triple blind")),
-    ("QUADRUPLE", _("Quadruple blind")),
-]
-SCHEMA_MASKINGS = {
-    "NONE": "OpenTrial",
-    "SINGLE": "SingleBlindedTrial",
-    "DOUBLE": "DoubleBlindedTrial",
-    "TRIPLE": "TripleBlindedTrial",
-}
+from articles.blocks.shared import ValidatingStructBlock
+from registry.choices import (
+    ALLOCATIONS,
+    CHICTR_RE,
+    MASKINGS,
+    NCT_RE,
+    SCHEMA_MASKINGS,
+    SCHEMA_STATUSES,
+    STATUS_STATES,
+    STOPPED_STATUSES,
+    TRIAL_PHASES,
+    TRIAL_STATUSES,
+    list_separator,
+    parse_partial_date,
+)
 
 
 class TrialValue(blocks.StructValue):

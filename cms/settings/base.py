@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "seo",
     "publisher",
     "images",
+    "registry",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

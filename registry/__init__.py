@@ -1,0 +1,1 @@
+"""The registry: clinical trials and publications stored once and cited by every language."""
