@@ -164,6 +164,35 @@ CACHES = {"default": cache_from_env()}
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "cms.cache"
 
+# --- Page cache and HTTP caching (cms.page_cache, cms.cache_invalidation) -------------------
+# Anonymous readers' pages are kept whole in the default cache, per URL (the path carries the
+# language), and purged exactly when what they show changes; PAGE_CACHE=0 turns it off.
+PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
+PAGE_CACHE_ALIAS = "default"
+# Cache-Control of public pages: browsers revalidate after a minute (ETag → 304); shared caches
+# (this cache, Varnish) keep a page for ten minutes unless a change purges it first.
+PAGE_CACHE_BROWSER_MAX_AGE = 60
+PAGE_CACHE_SHARED_MAX_AGE = 600
+# Never cached whoever asks: the admins (and their previews), search results, the language switch.
+PAGE_CACHE_EXCLUDE_PATHS = [
+    r"^/admin/",
+    r"^/django-admin/",
+    r"^/documents/",
+    r"^/i18n/",
+    r"^/language/",
+    r"^/[\w-]+/search/",
+]
+# Public pages of a snippet of its own, purged when it changes (besides the pages citing it).
+PAGE_CACHE_OBJECT_URLS = {"registry.clinicaltrial": "/{language}/trials/{pk}/"}
+# Varnish in front (deploy/varnish/default.vcl): the address it takes PURGE requests on.
+if os.environ.get("VARNISH_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["VARNISH_URL"],
+        }
+    }
+
 # The contact form's rate limit: counted in the cache by client address; with the cache down it
 # lets posts through rather than refusing every visitor.
 RATELIMIT_FAIL_OPEN = True
@@ -377,3 +406,14 @@ PERMISSIONS_POLICY = {
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 # No script reads the language cookie: the switcher is a plain link to cms.views.switch_language.
 LANGUAGE_COOKIE_HTTPONLY = True
+
+# --- Compression, conditional GETs and the page cache -----------------------------------------
+# Compression outside ConditionalGet (the ETag is of the uncompressed body), both outside the
+# page cache, whose stored pages get fresh security headers and CSRF handling on every serve.
+_served_at = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1
+MIDDLEWARE[_served_at:_served_at] = [
+    "compression_middleware.middleware.CompressionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+]
+_messages_at = MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1
+MIDDLEWARE.insert(_messages_at, "cms.page_cache.PageCacheMiddleware")
