@@ -1,0 +1,171 @@
+"""Every change that purges the page cache also purges Varnish, and a dead Varnish harms nothing."""
+
+from unittest import mock
+from urllib.error import URLError
+
+import pytest
+from django.test import override_settings
+from wagtail.contrib.frontend_cache.backends import BaseBackend
+from wagtail.models import Site
+
+from articles.models import Category
+from publisher.models import SiteSettings
+from tests.factories import make_article, make_disclaimer, make_site
+
+pytestmark = pytest.mark.django_db
+
+ROOT = "http://localhost"
+
+
+class RecordingBackend(BaseBackend):
+    """A frontend cache that remembers the URLs it was asked to purge."""
+
+    purged = []
+
+    def purge(self, url):
+        """Record one URL."""
+        self.purged.append(url)
+
+
+class FailingBackend(BaseBackend):
+    """A frontend cache whose every purge fails as if the connection broke."""
+
+    def purge(self, url):
+        """Fail."""
+        raise ConnectionError("varnish is down")
+
+
+RECORDING = {"recorder": {"BACKEND": "tests.test_frontend_purge.RecordingBackend"}}
+
+
+@pytest.fixture
+def purged():
+    """The URLs the recording backend was asked to purge during the test."""
+    RecordingBackend.purged = []
+    with override_settings(WAGTAILFRONTENDCACHE=RECORDING):
+        yield RecordingBackend.purged
+
+
+@pytest.fixture
+def site(db):
+    """Home, news index and an article."""
+    home, index = make_site()
+    return index, make_article(index, 1)
+
+
+def urls(*paths):
+    """Absolute URLs of the default site."""
+    return {f"{ROOT}{path}" for path in paths}
+
+
+ARTICLE = ("/zh-hans/news/article-1/", "/en/news/article-1-en/")
+LISTS = ("/zh-hans/", "/en/", "/zh-hans/news/", "/en/news/", "/zh-hans/feed/", "/en/feed/")
+
+
+class TestTriggers:
+    def test_publish_purges_both_languages_and_lists_once_committed(
+        self, site, purged, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=False) as callbacks:
+            site[1].save_revision().publish()
+        assert purged == []
+        for callback in callbacks:
+            callback()
+        assert urls(*ARTICLE, *LISTS, "/sitemap.xml", "/en/feed/atom/") <= set(purged)
+
+    def test_unpublish(self, site, purged, django_capture_on_commit_callbacks):
+        with django_capture_on_commit_callbacks(execute=True):
+            site[1].unpublish()
+        assert urls(*ARTICLE, *LISTS) <= set(purged)
+
+    def test_delete(self, site, purged, django_capture_on_commit_callbacks):
+        with django_capture_on_commit_callbacks(execute=True):
+            site[1].delete()
+        assert urls(*ARTICLE, *LISTS) <= set(purged)
+
+    def test_move_purges_old_and_new_addresses(
+        self, site, purged, django_capture_on_commit_callbacks
+    ):
+        index, article = site
+        second = index.add_sibling(
+            instance=index.specific_class(
+                title_zh_hans="专题", title_en="Topics", slug_zh_hans="topics", slug_en="topics"
+            )
+        )
+        second.save_revision().publish()
+        with django_capture_on_commit_callbacks(execute=True):
+            article.move(second, pos="last-child")
+        paths = {url.removeprefix(ROOT) for url in purged}
+        assert set(ARTICLE) <= paths or "/" in paths
+
+    def test_site_settings_purge_the_whole_site(
+        self, site, purged, django_capture_on_commit_callbacks
+    ):
+        settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+        settings.telegram = "+86-139-0000-0000"
+        with django_capture_on_commit_callbacks(execute=True):
+            settings.save()
+        assert purged == [f"{ROOT}/"]
+
+    def test_a_snippet_purges_the_pages_that_cite_it(
+        self, site, purged, django_capture_on_commit_callbacks
+    ):
+        article = site[1]
+        category = Category.objects.create(name_zh_hans="临床", name_en="Clinical", slug="clinical")
+        article.category = category
+        article.save_revision().publish()
+        purged.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            category.name_en = "Clinic"
+            category.save()
+        assert urls(*ARTICLE, "/zh-hans/news/category/clinical/") <= set(purged)
+
+    def test_no_frontend_cache_configured_sends_nothing(
+        self, site, django_capture_on_commit_callbacks
+    ):
+        with (
+            mock.patch("cms.cache_invalidation.PurgeBatch") as batch,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            site[1].save_revision().publish()
+        batch.assert_not_called()
+
+
+class TestVarnishDown:
+    @override_settings(
+        WAGTAILFRONTENDCACHE={
+            "varnish": {
+                "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+                "LOCATION": "http://127.0.0.1:6081",
+            }
+        }
+    )
+    def test_refused_connections_never_break_a_publish(
+        self, site, django_capture_on_commit_callbacks
+    ):
+        with (
+            mock.patch(
+                "wagtail.contrib.frontend_cache.backends.http.urlopen",
+                side_effect=URLError("refused"),
+            ) as urlopen,
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            site[1].save_revision().publish()
+        assert urlopen.called
+        request = urlopen.call_args_list[0].args[0]
+        assert request.get_method() == "PURGE"
+        assert request.host == "127.0.0.1:6081"
+        assert site[1].get_latest_revision().page.live
+
+    @override_settings(
+        WAGTAILFRONTENDCACHE={"broken": {"BACKEND": "tests.test_frontend_purge.FailingBackend"}}
+    )
+    def test_a_failing_backend_is_logged_not_raised(
+        self, site, caplog, django_capture_on_commit_callbacks
+    ):
+        disclaimer = make_disclaimer()
+        with django_capture_on_commit_callbacks(execute=True):
+            site[1].save_revision().publish()
+            disclaimer.save()
+        assert "varnish is down" in caplog.text
+        assert site[1].get_latest_revision().page.live
