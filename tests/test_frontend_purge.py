@@ -49,7 +49,7 @@ def purged():
 @pytest.fixture
 def site(db):
     """Home, news index and an article."""
-    home, index = make_site()
+    _home, index = make_site()
     return index, make_article(index, 1)
 
 
