@@ -5,10 +5,12 @@ from urllib.error import URLError
 
 import pytest
 from django.test import override_settings
+from django.utils.module_loading import import_string
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Site
 
 from articles.models import Category
+from cms.settings.base import media_storage_from_env
 from publisher.models import SiteSettings
 from tests.factories import make_article, make_disclaimer, make_site
 
@@ -169,3 +171,25 @@ class TestVarnishDown:
             disclaimer.save()
         assert "varnish is down" in caplog.text
         assert site[1].get_latest_revision().page.live
+
+
+class TestMultiMachineSettings:
+    def test_media_on_local_disk_by_default(self):
+        assert media_storage_from_env({})["BACKEND"].endswith("FileSystemStorage")
+
+    def test_media_in_an_s3_compatible_bucket_by_env(self):
+        storage = media_storage_from_env(
+            {"AWS_STORAGE_BUCKET_NAME": "cms-media", "AWS_S3_ENDPOINT_URL": "http://10.0.0.5:9000"}
+        )
+        assert storage["BACKEND"] == "storages.backends.s3.S3Storage"
+        options = storage["OPTIONS"]
+        assert options["bucket_name"] == "cms-media"
+        assert options["endpoint_url"] == "http://10.0.0.5:9000"
+        assert options["querystring_auth"] is False
+        assert "custom_domain" not in options
+
+    def test_the_s3_backend_loads_with_those_options(self):
+        storage = media_storage_from_env({"AWS_STORAGE_BUCKET_NAME": "cms-media"})
+        backend = import_string(storage["BACKEND"])(**storage["OPTIONS"])
+        assert backend.bucket_name == "cms-media"
+        assert "X-Amz-Signature" not in backend.url("images/a.png")

@@ -250,8 +250,31 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+
+
+def media_storage_from_env(environ=os.environ):
+    """Uploads on local disk, or in an S3-compatible bucket (django-storages) for several nodes."""
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": environ.get("AWS_S3_REGION_NAME") or None,
+        # The bucket's own address (or a proxy host serving it), never a third-party CDN.
+        "custom_domain": environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+        # Public URLs without signatures, so cached pages keep working image addresses.
+        "querystring_auth": False,
+        "file_overwrite": False,
+    }
+    # Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables; the
+    # bucket's policy decides who reads (no per-object ACL).
+    options = {key: value for key, value in options.items() if value is not None}
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options | {"default_acl": None}}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage_from_env(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
