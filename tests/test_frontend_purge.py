@@ -1,5 +1,9 @@
 """Every change that purges the page cache also purges Varnish, and a dead Varnish harms nothing."""
 
+import re
+import shutil
+import subprocess
+from pathlib import Path
 from unittest import mock
 from urllib.error import URLError
 
@@ -15,6 +19,13 @@ from publisher.models import SiteSettings
 from tests.factories import make_article, make_disclaimer, make_site
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    """The page cache as in production (the test settings turn it off for other tests)."""
+    settings.PAGE_CACHE = True
+
 
 ROOT = "http://localhost"
 
@@ -193,3 +204,28 @@ class TestMultiMachineSettings:
         backend = import_string(storage["BACKEND"])(**storage["OPTIONS"])
         assert backend.bucket_name == "cms-media"
         assert "X-Amz-Signature" not in backend.url("images/a.png")
+
+
+VARNISHTEST = shutil.which("varnishtest") or shutil.which("varnishtest", path="/usr/bin:/usr/sbin")
+VCL = Path(__file__).resolve().parent.parent / "deploy" / "varnish" / "default.vcl"
+
+
+@pytest.mark.skipif(VARNISHTEST is None, reason="Debian's varnish is not installed")
+def test_the_project_vcl_under_varnishtest(tmp_path):
+    """The VCL's behaviour against a scripted backend (Varnish's own test tool, on loopback)."""
+    vcl = re.sub(r"\s*\.probe = \{[^}]*\}", "", VCL.read_text())
+    vcl = vcl.replace(
+        '.host = "127.0.0.1"; .port = "8101";', '.host = "${s1_addr}"; .port = "${s1_port}";'
+    )
+    vcl = vcl.replace(
+        '.host = "127.0.0.1"; .port = "8102";', '.host = "${s1_addr}"; .port = "${s1_port}";'
+    )
+    vcl = vcl.replace("    nodes.add_backend(node2);\n", "")
+    vcl = vcl.replace("vcl 4.1;", "")
+    script = (Path(__file__).parent / "varnish" / "default.vtc").read_text()
+    test = tmp_path / "default.vtc"
+    test.write_text(script.replace("VCL_BODY", vcl))
+    result = subprocess.run(  # noqa: S603 (Debian's varnishtest, our own script)
+        [VARNISHTEST, "-q", str(test)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]

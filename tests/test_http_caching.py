@@ -9,6 +9,13 @@ from tests.factories import make_article, make_contact_page, make_site
 
 pytestmark = pytest.mark.django_db
 
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    """The page cache as in production (the test settings turn it off for other tests)."""
+    settings.PAGE_CACHE = True
+
+
 PUBLIC_PAGES = {
     "home": "/zh-hans/",
     "news index": "/en/news/",

@@ -17,6 +17,12 @@ from tests.redis_server import REDIS_SERVER, RedisServer
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    """The page cache as in production (the test settings turn it off for other tests)."""
+    settings.PAGE_CACHE = True
+
+
 def cache_state(client, path, **headers):
     """Whether `path` came from the page cache ("hit"), was stored ("miss") or neither (None)."""
     response = client.get(path, **headers)
