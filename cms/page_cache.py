@@ -121,10 +121,15 @@ class PageCacheMiddleware:
 
     def key_prefix(self, request):
         """The site's and the path's current generation: a purge changes one of them."""
-        tokens = page_cache().get_many([SITE_GENERATION_KEY, generation_key(request.path)])
-        return "{}.{}".format(
-            tokens.get(SITE_GENERATION_KEY, "0"), tokens.get(generation_key(request.path), "0")
-        )
+        cache = page_cache()
+        keys = [SITE_GENERATION_KEY, generation_key(request.path)]
+        tokens = cache.get_many(keys)
+        # A token Redis lost (evicted, flushed) is replaced by a new one, never by a default that
+        # copies stored before a purge would match.
+        missing = {key: uuid.uuid4().hex for key in keys if key not in tokens}
+        if missing:
+            cache.set_many(missing, None)
+        return ".".join((tokens | missing)[key] for key in keys)
 
     def fetch(self, request, prefix):
         """The cached response for this URL and generation, or None."""

@@ -9,7 +9,7 @@ from django.utils import timezone, translation
 from wagtail.models import Site
 
 from articles.models import Category
-from cms import cache_invalidation
+from cms import cache_invalidation, page_cache
 from publisher.models import SiteSettings
 from tests.factories import make_article, make_contact_page, make_disclaimer, make_site
 from tests.redis_server import REDIS_SERVER, RedisServer
@@ -314,3 +314,16 @@ class TestCacheDown:
                 site[2].save_revision().publish()
         finally:
             server.stop()
+
+
+class TestLostTokens:
+    def test_a_lost_generation_token_never_revives_an_old_copy(self, site, client):
+        client.get(ARTICLE_PATHS[0])
+        page_cache.page_cache().delete(page_cache.generation_key(ARTICLE_PATHS[0]))
+        assert cache_state(client, ARTICLE_PATHS[0]) == (200, "miss")
+        assert cache_state(client, ARTICLE_PATHS[0]) == (200, "hit")
+
+    def test_a_lost_site_token_never_revives_an_old_copy(self, site, client):
+        client.get(ARTICLE_PATHS[0])
+        page_cache.page_cache().delete(page_cache.SITE_GENERATION_KEY)
+        assert cache_state(client, ARTICLE_PATHS[0]) == (200, "miss")
