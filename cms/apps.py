@@ -12,4 +12,6 @@ class CmsConfig(AppConfig):
 
     def ready(self):
         # Django's way to connect receivers: models can be imported only once apps are ready.
-        from cms import enquiries  # noqa: F401, PLC0415
+        from cms import cache_invalidation, enquiries  # noqa: F401, PLC0415
+
+        cache_invalidation.connect()

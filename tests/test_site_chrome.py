@@ -254,7 +254,9 @@ def test_settings_saved_in_the_admin_show_on_every_page_at_once(client, admin_us
 
 def test_icp_licence_is_in_the_footer_only_when_set(client, pages):
     assert 'class="icp"' not in get(client, pages, "zh-hans", "home")
-    SiteSettings.objects.update(icp_licence="浙ICP备12345678号")
+    site_settings = SiteSettings.objects.get()
+    site_settings.icp_licence = "浙ICP备12345678号"
+    site_settings.save()
     html = get(client, pages, "zh-hans", "home")
     assert '<a href="https://beian.miit.gov.cn/" rel="noopener">浙ICP备12345678号</a>' in html
 

@@ -165,6 +165,35 @@ CACHES = {"default": cache_from_env()}
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 DJANGO_REDIS_LOGGER = "cms.cache"
 
+# --- Page cache and HTTP caching (cms.page_cache, cms.cache_invalidation) -------------------
+# Anonymous readers' pages are kept whole in the default cache, per URL (the path carries the
+# language), and purged exactly when what they show changes; PAGE_CACHE=0 turns it off.
+PAGE_CACHE = env_bool("PAGE_CACHE", default=True)
+PAGE_CACHE_ALIAS = "default"
+# Cache-Control of public pages: browsers revalidate after a minute (ETag → 304); shared caches
+# (this cache, Varnish) keep a page for ten minutes unless a change purges it first.
+PAGE_CACHE_BROWSER_MAX_AGE = 60
+PAGE_CACHE_SHARED_MAX_AGE = 600
+# Never cached whoever asks: the admins (and their previews), search results, the language switch.
+PAGE_CACHE_EXCLUDE_PATHS = [
+    r"^/admin/",
+    r"^/django-admin/",
+    r"^/documents/",
+    r"^/i18n/",
+    r"^/language/",
+    r"^/[\w-]+/search/",
+]
+# Public pages of a snippet of its own, purged when it changes (besides the pages citing it).
+PAGE_CACHE_OBJECT_URLS = {"registry.clinicaltrial": "/{language}/trials/{pk}/"}
+# Varnish in front (deploy/varnish/default.vcl): the address it takes PURGE requests on.
+if os.environ.get("VARNISH_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": os.environ["VARNISH_URL"],
+        }
+    }
+
 # The contact form's rate limit: counted in the cache by client address; with the cache down it
 # lets posts through rather than refusing every visitor.
 RATELIMIT_FAIL_OPEN = True
@@ -222,8 +251,31 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
+
+
+def media_storage_from_env(environ=os.environ):
+    """Uploads on local disk, or in an S3-compatible bucket (django-storages) for several nodes."""
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL") or None,
+        "region_name": environ.get("AWS_S3_REGION_NAME") or None,
+        # The bucket's own address (or a proxy host serving it), never a third-party CDN.
+        "custom_domain": environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+        # Public URLs without signatures, so cached pages keep working image addresses.
+        "querystring_auth": False,
+        "file_overwrite": False,
+    }
+    # Credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY variables; the
+    # bucket's policy decides who reads (no per-object ACL).
+    options = {key: value for key, value in options.items() if value is not None}
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options | {"default_acl": None}}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage_from_env(),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -378,3 +430,14 @@ PERMISSIONS_POLICY = {
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 # No script reads the language cookie: the switcher is a plain link to cms.views.switch_language.
 LANGUAGE_COOKIE_HTTPONLY = True
+
+# --- Compression, conditional GETs and the page cache -----------------------------------------
+# Compression outside ConditionalGet (the ETag is of the uncompressed body), both outside the
+# page cache, whose stored pages get fresh security headers and CSRF handling on every serve.
+_served_at = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1
+MIDDLEWARE[_served_at:_served_at] = [
+    "compression_middleware.middleware.CompressionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+]
+_messages_at = MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1
+MIDDLEWARE.insert(_messages_at, "cms.page_cache.PageCacheMiddleware")

@@ -17,3 +17,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests never serve collected static files.
 MIDDLEWARE = [m for m in MIDDLEWARE if not m.startswith("whitenoise.")]
+# Tests measure rendering (queries, fresh data written in bulk); the page cache's own tests turn
+# it on (tests/test_page_cache.py, test_http_caching.py).
+PAGE_CACHE = False

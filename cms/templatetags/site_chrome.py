@@ -82,6 +82,19 @@ def nav_items(request):
     return cache[language]
 
 
+def in_main_navigation(page):
+    """Whether `page` is listed in the main navigation: a site's home or one of its sections."""
+    root_ids = set(Site.objects.values_list("root_page_id", flat=True))
+    if page.pk in root_ids:
+        return True
+    parent = page.get_parent()
+    return (
+        parent is not None
+        and parent.pk in root_ids
+        and (page.show_in_menus or page.content_type_id in {ct.pk for ct in _nav_content_types()})
+    )
+
+
 def _nav_content_types():
     """Page types that are always in the main navigation."""
     return list(ContentType.objects.get_for_models(NewsIndexPage, ContactPage).values())

@@ -1,0 +1,200 @@
+"""The public URLs a change makes stale, purged from the page cache and the frontend cache."""
+
+import logging
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_save, pre_delete
+from django.urls import NoReverseMatch, reverse
+from django.utils import translation
+from wagtail.contrib.frontend_cache.utils import PurgeBatch
+from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
+from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
+from wagtail.snippets.models import get_snippet_models
+
+from articles.models import ArticlePage
+from cms import page_cache
+from cms.templatetags.site_chrome import in_main_navigation
+from translations.languages import LANGUAGES
+
+logger = logging.getLogger("cms.cache")
+
+# Everything under the site root: what a change to the chrome (settings, navigation) makes stale.
+WHOLE_SITE = "/"
+
+
+def language_paths(view_name):
+    """The path of a named view in every language, e.g. /zh-hans/feed/ and /en/feed/."""
+    paths = set()
+    for language in LANGUAGES:
+        with translation.override(language):
+            try:
+                paths.add(reverse(view_name))
+            except NoReverseMatch:
+                continue
+    return paths
+
+
+def site_wide_lists():
+    """Pages listing every article: the feeds (RSS and Atom, each language) and the sitemap."""
+    return language_paths("feed_rss") | language_paths("feed_atom") | {reverse("sitemap")}
+
+
+def page_paths(page):
+    """The page's path in every language (live or not: the page may just have left)."""
+    paths = set()
+    for language in LANGUAGES:
+        with translation.override(language):
+            url = page.specific_deferred.get_url()
+        if url and url.startswith("/"):
+            paths.add(url)
+    return paths
+
+
+def category_paths(index_paths, article):
+    """The article's category pages under each language's news index (index/category/<slug>/)."""
+    category = getattr(article, "category", None)
+    if category is None or not getattr(category, "slug", ""):
+        return set()
+    return {f"{path}category/{category.slug}/" for path in index_paths}
+
+
+def urls_for_page(page):
+    """The paths a change to `page` makes stale: itself, its ancestors, neighbours and lists."""
+    page = page.specific
+    if in_main_navigation(page):
+        return {WHOLE_SITE}
+    paths = page_paths(page)
+    ancestors = page.get_ancestors().filter(depth__gt=1).specific()
+    for ancestor in ancestors:
+        paths |= page_paths(ancestor)
+    if isinstance(page, ArticlePage):
+        parent_paths = page_paths(page.get_parent())
+        paths |= category_paths(parent_paths, page)
+        for language in LANGUAGES:
+            with translation.override(language):
+                for neighbour in (page.previous_article(), page.next_article()):
+                    if neighbour is not None:
+                        paths |= page_paths(neighbour)
+    return paths | site_wide_lists()
+
+
+def object_paths(instance):
+    """Paths the object itself is shown at (PAGE_CACHE_OBJECT_URLS, e.g. a trial's page)."""
+    label = instance._meta.label_lower
+    pattern = settings.PAGE_CACHE_OBJECT_URLS.get(label)
+    if pattern is None:
+        return set()
+    return {pattern.format(language=language, pk=instance.pk) for language in LANGUAGES}
+
+
+def urls_for_object(instance, seen=None):
+    """The paths a change to a snippet or setting makes stale, found through the ReferenceIndex."""
+    if isinstance(instance, (BaseSiteSetting, BaseGenericSetting)):
+        return {WHOLE_SITE}
+    seen = seen if seen is not None else set()
+    key = (instance._meta.label_lower, str(instance.pk))
+    if key in seen:
+        return set()
+    seen.add(key)
+    paths = object_paths(instance)
+    for source, _references in ReferenceIndex.get_references_to(instance).group_by_source_object():
+        if source is None:
+            continue
+        if isinstance(source, Page):
+            if source.live:
+                paths |= urls_for_page(source)
+        else:
+            paths |= urls_for_object(source, seen)
+        if WHOLE_SITE in paths:
+            return {WHOLE_SITE}
+    return paths
+
+
+def site_root_urls():
+    """The root URL of every site, for the frontend cache's absolute URLs."""
+    return [site.root_url for site in Site.objects.all()]
+
+
+def purge(paths):
+    """Purge `paths` from the page cache now and again once committed, then from Varnish.
+
+    The second purge drops a copy a reader's request made from the old data while the change
+    was being committed.
+    """
+    if not paths:
+        return
+    page_cache.purge_paths(paths)
+    transaction.on_commit(lambda: committed(paths))
+
+
+def committed(paths):
+    """After the change is committed: purge the page cache again, then the frontend cache."""
+    page_cache.purge_paths(paths)
+    purge_frontend(paths)
+
+
+def purge_frontend(paths):
+    """Ask the frontend cache (Varnish) to purge every path on every site; never raise."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return
+    batch = PurgeBatch()
+    batch.add_urls([f"{root}{path}" for root in site_root_urls() for path in sorted(paths)])
+    try:
+        batch.purge()
+    except Exception:
+        # A publish must never fail because the frontend cache is down; its TTL bounds the damage.
+        logger.exception("Frontend cache purge failed for %d URLs", len(batch.urls))
+
+
+def page_changed(sender, instance, **kwargs):
+    """Page published or unpublished (also by publish_scheduled): purge what shows it."""
+    purge(urls_for_page(instance))
+
+
+def page_moving(sender, instance, **kwargs):
+    """Page about to move: purge where it was shown (again once the move is committed)."""
+    if instance.live:
+        purge(urls_for_page(instance))
+
+
+def page_moved(sender, instance, **kwargs):
+    """Page moved: purge its new URLs and the lists around them."""
+    if instance.live:
+        purge(urls_for_page(instance))
+
+
+def page_deleting(sender, instance, **kwargs):
+    """Page about to be deleted: purge what showed it (again once it has gone)."""
+    # Django sends pre_delete for each table of a page (Page, then its type): act once.
+    if isinstance(instance, Page) and type(instance) is instance.specific_class and instance.live:
+        purge(urls_for_page(instance))
+
+
+def is_watched(model):
+    """Whether saving `model` changes public pages: a snippet or a setting."""
+    return issubclass(model, (BaseSiteSetting, BaseGenericSetting)) or model in get_snippet_models()
+
+
+def object_changed(sender, instance, **kwargs):
+    """A snippet or setting was saved: purge the pages that show it."""
+    if is_watched(sender):
+        purge(urls_for_object(instance))
+
+
+def object_deleting(sender, instance, **kwargs):
+    """Find a snippet's referencing pages before deleting it removes its references."""
+    if is_watched(sender):
+        purge(urls_for_object(instance))
+
+
+def connect():
+    """Connect the receivers (from CmsConfig.ready)."""
+    page_published.connect(page_changed, dispatch_uid="cms_cache_published")
+    page_unpublished.connect(page_changed, dispatch_uid="cms_cache_unpublished")
+    pre_page_move.connect(page_moving, dispatch_uid="cms_cache_moving")
+    post_page_move.connect(page_moved, dispatch_uid="cms_cache_moved")
+    pre_delete.connect(page_deleting, dispatch_uid="cms_cache_page_deleting")
+    post_save.connect(object_changed, dispatch_uid="cms_cache_object_saved")
+    pre_delete.connect(object_deleting, dispatch_uid="cms_cache_object_deleting")
