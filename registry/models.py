@@ -6,8 +6,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -37,6 +36,7 @@ from registry.choices import (
     normalise_registry_id,
 )
 from registry.fields import ChoiceListField
+from registry.formatting import citation_html, enrollment_text
 
 # The translated text fields of a trial; English counts as shown once any of them has English.
 TRIAL_TEXT_FIELDS = ("title", "conditions", "interventions", "why_stopped")
@@ -330,18 +330,7 @@ class ClinicalTrial(models.Model):
     @property
     def enrollment_text(self):
         """'30 participants (estimated)' or ''."""
-        count = self.enrollment
-        if count is None:
-            return ""
-        if self.enrollment_type == "ACTUAL":
-            text = ngettext(
-                "%(count)s participant (actual)", "%(count)s participants (actual)", count
-            )
-        else:
-            text = ngettext(
-                "%(count)s participant (estimated)", "%(count)s participants (estimated)", count
-            )
-        return text % {"count": count}
+        return enrollment_text(self.enrollment, self.enrollment_type)
 
     @property
     def conditions_list(self):
@@ -585,33 +574,16 @@ class Publication(ClusterableModel):
 
     @property
     def citation_html(self):
-        """'Authors. Title. <i>Journal</i> <b>Year</b>, <i>Volume</i>, Pages.' as safe HTML."""
-        title = (self.title or "").strip()
-        if title and title[-1] not in ".?!":
-            title += "."
-        source = []
-        if self.journal_cited:
-            source.append(format_html("<i>{}</i>", self.journal_cited))
-        if self.year:
-            source.append(format_html("<b>{}</b>", self.year))
-        details = []
-        if self.volume:
-            volume = format_html("<i>{}</i>", self.volume)
-            if self.issue:
-                volume = format_html("{} ({})", volume, self.issue)
-            details.append(volume)
-        if self.pages:
-            details.append(self.pages)
-        parts = [p for p in (self.author_list, title) if p]
-        tail = format_html_join(", ", "{}", [(d,) for d in details])
-        if source:
-            joined = format_html_join(" ", "{}", [(s,) for s in source])
-            parts.append(
-                format_html("{}, {}.", joined, tail) if details else format_html("{}.", joined)
-            )
-        elif details:
-            parts.append(format_html("{}.", tail))
-        return format_html_join(" ", "{}", [(p,) for p in parts])
+        """The work cited in MDPI/ACS style, as safe HTML."""
+        return citation_html(
+            authors=self.author_list,
+            title=self.title,
+            journal=self.journal_cited,
+            year=self.year,
+            volume=self.volume,
+            issue=self.issue,
+            pages=self.pages,
+        )
 
     def schema_part_of(self):
         """The issue, volume and periodical the work appeared in, innermost first, or None."""

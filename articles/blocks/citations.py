@@ -1,13 +1,13 @@
 """Cited works in the article body: study summaries and the numbered reference list."""
 
 from django.core.exceptions import ValidationError
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from articles.blocks.rich_text import PARAGRAPH_FEATURES, StrictRichTextBlock
 from articles.blocks.shared import ValidatingStructBlock
 from registry.choices import DOI_RE, MIN_YEAR, STUDY_TYPES, max_year, normalise_doi
+from registry.formatting import citation_html
 
 # The seed article's first reference: the admin previews, the demo article and the tests use it.
 SAMPLE_CITATION = {
@@ -59,33 +59,16 @@ class CitationValue(blocks.StructValue):
 
     @property
     def citation_html(self):
-        """'Authors. Title. <i>Journal</i> <b>Year</b>, <i>Volume</i>, Pages.' as safe HTML."""
-        title = (self.get("title") or "").strip()
-        if title and title[-1] not in ".?!":
-            title += "."
-        source = []
-        if self.get("journal"):
-            source.append(format_html("<i>{}</i>", self["journal"]))
-        if self.get("year"):
-            source.append(format_html("<b>{}</b>", self["year"]))
-        details = []
-        if self.get("volume"):
-            volume = format_html("<i>{}</i>", self["volume"])
-            if self.get("issue"):
-                volume = format_html("{} ({})", volume, self["issue"])
-            details.append(volume)
-        if self.get("pages"):
-            details.append(self["pages"])
-        parts = [p for p in (self.author_list, title) if p]
-        tail = format_html_join(", ", "{}", [(d,) for d in details])
-        if source:
-            joined = format_html_join(" ", "{}", [(s,) for s in source])
-            parts.append(
-                format_html("{}, {}.", joined, tail) if details else format_html("{}.", joined)
-            )
-        elif details:
-            parts.append(format_html("{}.", tail))
-        return format_html_join(" ", "{}", [(p,) for p in parts])
+        """The work cited in MDPI/ACS style, as safe HTML."""
+        return citation_html(
+            authors=self.author_list,
+            title=self.get("title"),
+            journal=self.get("journal"),
+            year=self.get("year"),
+            volume=self.get("volume"),
+            issue=self.get("issue"),
+            pages=self.get("pages"),
+        )
 
     def schema_org(self):
         """The work as a schema.org MedicalScholarlyArticle."""

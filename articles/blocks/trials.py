@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -23,6 +23,7 @@ from registry.choices import (
     list_separator,
     parse_partial_date,
 )
+from registry.formatting import enrollment_text
 
 
 class TrialValue(blocks.StructValue):
@@ -82,18 +83,7 @@ class TrialValue(blocks.StructValue):
     @property
     def enrollment_text(self):
         """'30 participants (estimated)' or ''."""
-        count = self.get("enrollment")
-        if count is None:
-            return ""
-        if self.get("enrollment_type") == "ACTUAL":
-            text = ngettext(
-                "%(count)s participant (actual)", "%(count)s participants (actual)", count
-            )
-        else:
-            text = ngettext(
-                "%(count)s participant (estimated)", "%(count)s participants (estimated)", count
-            )
-        return text % {"count": count}
+        return enrollment_text(self.get("enrollment"), self.get("enrollment_type"))
 
     @property
     def conditions_text(self):
