@@ -7,6 +7,7 @@ from django.contrib.syndication.views import Feed
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
@@ -34,6 +35,10 @@ class ArticlesFeed(Feed):
     def title(self, source):
         return SiteSettings.for_site(source.site).site_name if source.site else ""
 
+    def author_name(self, source):
+        # Atom requires an author for every entry; the publisher covers entries without a source.
+        return self.title(source)
+
     def link(self, source):
         if source.site is None:
             return "/"
@@ -49,7 +54,11 @@ class ArticlesFeed(Feed):
         return item.title
 
     def item_description(self, item):
-        return item.summary
+        # RSS readers render <description> as HTML: the summary is plain text, so it is escaped.
+        return escape(item.summary)
+
+    def item_author_name(self, item):
+        return item.source or None
 
     def item_link(self, item):
         return item.get_url()
@@ -63,10 +72,25 @@ class ArticlesFeed(Feed):
         return item.last_published_at
 
 
+class PlainTextSummaryAtom1Feed(Atom1Feed):
+    """Atom whose entry summaries are declared plain text (Django declares every summary HTML)."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("summary_text"):
+            handler.addQuickElement("summary", item["summary_text"], {"type": "text"})
+
+
 class AtomArticlesFeed(ArticlesFeed):
     """The same articles as an Atom feed."""
 
-    feed_type = Atom1Feed
+    feed_type = PlainTextSummaryAtom1Feed
 
     def subtitle(self, source):
         return self.description
+
+    def item_description(self, item):
+        return None
+
+    def item_extra_kwargs(self, item):
+        return {"summary_text": item.summary}

@@ -498,9 +498,13 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         """Search snippets come from the summary first."""
         return self.summary
 
-    def share_image(self):
-        """The lead image's rendition for social cards and structured data, or None."""
-        return self.lead_image.get_rendition(SHARE_IMAGE_SPEC) if self.lead_image_id else None
+    def share_image(self, site_settings=None):
+        """The image of social cards and structured data: the lead image, else the site's logo."""
+        if self.lead_image_id:
+            return self.lead_image.get_rendition(SHARE_IMAGE_SPEC)
+        if site_settings and site_settings.logo_id:
+            return site_settings.logo.get_rendition("max-1200x630")
+        return None
 
     def structured_data(self, request, site_settings, image=None):
         """The article as a schema.org NewsArticle, with its cited studies and trials."""
@@ -524,17 +528,27 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             "description": self.summary or "",
             "datePublished": published.isoformat(),
             "dateModified": (modified.isoformat() if modified else published.isoformat()),
-            "author": {"@type": "Organization", "name": self.source or site_name},
+            "author": self.schema_author(request, site_name),
             "publisher": publisher,
             "inLanguage": hreflang(language),
-            "mainEntityOfPage": self.get_full_url(request),
-            "image": [request.build_absolute_uri(image.url)] if image else [],
-            "citation": self.body.stream_block.schema_citations(self.body),
+            "mainEntityOfPage": request.build_absolute_uri(self.get_url(request)),
         }
+        citations = self.body.stream_block.schema_citations(self.body)
+        if citations:
+            data["citation"] = citations
+        if image:
+            data["image"] = [request.build_absolute_uri(image.url)]
         trials = self.body.stream_block.schema_trials(self.body)
         if trials:
             data["mentions"] = trials
         return data
+
+    def schema_author(self, request, site_name):
+        """The article's schema.org author: its named source, else the publisher with its URL."""
+        if self.source:
+            return {"@type": "Organization", "name": self.source}
+        # The request's host, as in the canonical link (ALLOWED_HOSTS vouches for it).
+        return {"@type": "Organization", "name": site_name, "url": request.build_absolute_uri("/")}
 
     def social_meta(self, request, site_settings, image=None):
         """OpenGraph (property=…) and Twitter (name=…) tags as two lists of (key, content)."""
@@ -543,16 +557,17 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             kind="article",
             title=self.seo_title or self.title,
             description=self.search_description or self.summary or "",
-            url=self.get_full_url(request),
+            url=request.build_absolute_uri(self.get_url(request)),
             site_name=site_settings.site_name if site_settings else "",
             image=image,
+            image_alt=self.lead_image.title if self.lead_image_id else self.title,
             published=self.date,
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         site_settings = SiteSettings.for_request(request)
-        image = self.share_image()
+        image = self.share_image(site_settings)
         opengraph, twitter = self.social_meta(request, site_settings, image)
         context.update(
             disclaimer=self.displayed_disclaimer(site_settings),

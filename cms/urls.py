@@ -26,6 +26,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("language/<str:language>/", translation_views.switch_language, name="switch_language"),
+    path("favicon.ico", seo_views.favicon, name="favicon"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", seo_views.sitemap, name="sitemap"),
 ]

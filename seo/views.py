@@ -1,7 +1,8 @@
 """robots.txt and the XML sitemap."""
 
 from django.contrib.sitemaps.views import sitemap as sitemap_view
-from django.http import HttpResponse
+from django.http import HttpResponse, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.http import require_GET
 
@@ -23,3 +24,9 @@ def robots_txt(request):
 def sitemap(request):
     """The XML sitemap of the request's site, every language with its alternates."""
     return sitemap_view(request, sitemaps={"pages": PageSitemap(request)})
+
+
+@require_GET
+def favicon(request):
+    """/favicon.ico, asked for by browsers and feed readers that ignore <link rel=icon>."""
+    return HttpResponsePermanentRedirect(static("icons/favicon.svg"))

@@ -15,6 +15,7 @@ from articles.models import ArticlePage, NewsIndexPage
 from cms.models import ContactPage
 from publisher.models import SiteSettings
 from seo.jsonld import json_ld_script
+from seo.meta import page_description, page_social_meta
 
 register = template.Library()
 
@@ -135,6 +136,19 @@ def organization_jsonld(context):
     """The publisher's schema.org JSON-LD, safe to embed in a <script> element."""
     request = context["request"]
     return json_ld_script(_site_settings(context).organization_jsonld(request))
+
+
+@register.inclusion_tag("components/page_meta.html", takes_context=True)
+def page_meta(context):
+    """The meta description and the OpenGraph/Twitter tags of any page, article or not."""
+    request = context["request"]
+    site_settings = _site_settings(context)
+    page = context.get("page")
+    opengraph, twitter = context.get("opengraph_meta"), context.get("twitter_meta")
+    if opengraph is None:
+        opengraph, twitter = page_social_meta(request, page, site_settings)
+    description = dict(opengraph).get("og:description") or page_description(page, site_settings)
+    return {"description": description, "opengraph_meta": opengraph, "twitter_meta": twitter}
 
 
 def _site_settings(context):
