@@ -1,11 +1,12 @@
-"""Settings for `make run`: debug on, a per-checkout secret, mail printed to the console."""
+"""Settings for `make run`: the site's own error pages, a local secret, mail on the console."""
 
 import secrets
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, LOGGING, os
+from .base import BASE_DIR, LOGGING, env_bool, os
 
-DEBUG = True
+# Readers of the demo see the site's own 404 and 500 pages; DEBUG=1 brings Django's back.
+DEBUG = env_bool("DEBUG", default=False)
 ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 
 
@@ -26,3 +27,8 @@ STORAGES = {
 }
 # `make run` prints only the site and admin addresses, then requests; not the reloader's banner.
 LOGGING["loggers"]["django.utils.autoreload"] = {"level": "WARNING"}
+# Without DEBUG, runserver serves no files: WhiteNoise serves static files from the apps' folders
+# and cms/urls.py the uploads (never in production, where nginx or S3 does).
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+SERVE_MEDIA = True
