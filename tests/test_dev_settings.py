@@ -1,4 +1,4 @@
-"""`make run` shows readers the site's own error pages, yet still serves static files and uploads."""
+"""`make run` shows the site's own error pages, yet still serves static files and uploads."""
 
 import os
 import subprocess

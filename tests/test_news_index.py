@@ -23,7 +23,7 @@ def get(client, index, language="zh-hans", **params):
 def titles(response):
     """Article titles listed on the page, in order."""
     assert response.status_code == 200
-    return re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', response.text)
+    return re.findall(r'<h2><a href="[^"]+">([^<]+)</a></h2>', response.text)
 
 
 class TestListing:
@@ -53,6 +53,15 @@ class TestListing:
         assert '<time datetime="2025-08-02">' in html
         assert "<p>Summary 1</p>" in html
         assert re.search(r'<img [^>]*src="[^"]*fill-480x270[^"]*"', html)
+
+    def test_headings_never_skip_a_level(self, client, site_tree):
+        _home, index = site_tree
+        make_article(index, 1)
+        html = get(client, index, "en").text
+        main = html[html.index("<main") : html.index("</main>")]
+        levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", main)]
+        assert levels[0] == 1
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
 
     def test_empty_index(self, client, site_tree):
         _home, index = site_tree

@@ -1,6 +1,8 @@
 """The table block: the editor's header choice is honoured, its caption is a table caption, and
 empty rows and columns never reach readers."""
 
+import re
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
@@ -96,3 +98,16 @@ class TestLabels:
     def test_the_caption_is_labelled_as_a_table_caption(self, language, label):
         with translation.override(language):
             assert str(TableFigureBlock().child_blocks["caption"].label) == label
+
+
+class TestPhoneScrolling:
+    """A table wider than a phone scrolls inside a region keyboard users can reach."""
+
+    def test_the_table_sits_in_a_focusable_region_named_by_its_caption(self):
+        html = rendered(table("row"))
+        region = re.search(
+            r'<div class="table-scroll" role="region" tabindex="0" aria-label="([^"]*)">', html
+        )
+        assert region, html
+        assert "Key findings" in region.group(1)
+        assert html.index("table-scroll") < html.index("<table>")
