@@ -1,5 +1,6 @@
 """The news index: live articles of the reader's language, newest first, paginated, filterable."""
 
+import itertools
 import re
 
 import pytest
@@ -61,7 +62,7 @@ class TestListing:
         main = html[html.index("<main") : html.index("</main>")]
         levels = [int(level) for level in re.findall(r"<h([1-6])[ >]", main)]
         assert levels[0] == 1
-        assert all(b - a <= 1 for a, b in zip(levels, levels[1:], strict=False)), levels
+        assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
 
     def test_empty_index(self, client, site_tree):
         _home, index = site_tree
