@@ -36,6 +36,23 @@ class TestEnglishAdmin:
         assert response.status_code == 200
         assert "This slug is already in use" in response.text
 
+    @pytest.mark.parametrize("language", ["zh_hans", "en"])
+    @pytest.mark.parametrize("publish", [True, False], ids=["publish", "draft"])
+    def test_a_suggested_slug_a_sibling_uses_gets_a_number(
+        self, english_admin, article, language, publish
+    ):
+        make_article(article.get_parent(), 2, slug_zh_hans="gan-xi-bao", slug_en="stem-cell")
+        make_article(article.get_parent(), 3, slug_zh_hans="gan-xi-bao-2", slug_en="stem-cell-2")
+        title = {"zh_hans": "干细胞", "en": "Stem cell"}[language]
+        data = form_data(**{f"slug_{language}": "", f"title_{language}": title})
+        if not publish:
+            del data["action-publish"]
+        assert edit(english_admin, article, data).status_code == 302
+        if not publish:
+            ArticlePage.objects.get(pk=article.pk).get_latest_revision().publish()
+        expected = {"zh_hans": "gan-xi-bao-3", "en": "stem-cell-3"}[language]
+        assert getattr(ArticlePage.objects.get(pk=article.pk), f"slug_{language}") == expected
+
     def test_a_typed_chinese_slug_is_refused(self, english_admin, article):
         response = edit(english_admin, article, form_data(slug_zh_hans="新药"))
         assert response.status_code == 200

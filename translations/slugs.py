@@ -46,7 +46,7 @@ def clean_slugs(page):
         slug_field, title_field = localized("slug", language), localized("title", language)
         slug, title = getattr(page, slug_field) or "", getattr(page, title_field) or ""
         if title and (not slug or (not slug.isascii() and title_derived(slug, title))):
-            slug = ascii_slug(title)
+            slug = free_slug(page, ascii_slug(title), language)
             setattr(page, slug_field, slug)
         if slug and not ASCII_SLUG.match(slug):
             errors[slug_field] = ValidationError(
@@ -58,14 +58,38 @@ def clean_slugs(page):
         raise ValidationError(errors)
 
 
-def duplicate_slug_errors(page):
-    """Per-language slug uniqueness among siblings, checked with indexed queries."""
+def siblings_of(page):
+    """The pages beside `page` under its parent (none for a root or a page not yet placed)."""
     parent = page.get_parent() if page.path else None
     if parent is None:
-        return {}
+        return None
     siblings = parent.get_children()
-    if page.pk:
-        siblings = siblings.exclude(pk=page.pk)
+    return siblings.exclude(pk=page.pk) if page.pk else siblings
+
+
+def free_slug(page, slug, language):
+    """`slug`, or `slug-2`, `slug-3`… : the first one no sibling uses in `language`."""
+    siblings = siblings_of(page)
+    if siblings is None or not slug:
+        return slug
+    own, default = localized("slug", language), localized("slug", DEFAULT_LANGUAGE)
+    rows = siblings.filter(
+        Q(**{f"{own}__startswith": slug}) | Q(**{f"{default}__startswith": slug})
+    ).values_list(*dict.fromkeys([own, default]))
+    # A sibling without a slug in this language answers to its default-language one.
+    taken = {row[0] or row[-1] for row in rows}
+    candidate, n = slug, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{slug[: 80 - len(str(n)) - 1]}-{n}"
+    return candidate
+
+
+def duplicate_slug_errors(page):
+    """Per-language slug uniqueness among siblings, checked with indexed queries."""
+    siblings = siblings_of(page)
+    if siblings is None:
+        return {}
     errors = {}
     for language in LANGUAGES:
         slug = getattr(page, localized("slug", language)) or getattr(
