@@ -1,7 +1,8 @@
-"""Receivers: record on an article which medical reviewer approved it, and when."""
+"""Receivers: the medical reviewer's approval on record; converted bodies in the reference index."""
 
+from django.db.models.signals import post_migrate
 from django.utils import timezone
-from wagtail.models import AbstractGroupApprovalTask
+from wagtail.models import AbstractGroupApprovalTask, ReferenceIndex
 from wagtail.signals import task_approved
 
 from articles.models import ArticlePage, MedicalReviewer
@@ -24,6 +25,24 @@ def record_medical_review(sender, instance, user=None, **kwargs):
     article.record_review(reviewer, timezone.localdate(instance.finished_at))
 
 
+# The data migration that made old bodies cite registry records.
+CONVERSION_MIGRATION = ("articles", "0014_cite_records_in_old_bodies")
+
+
+def index_converted_citations(sender, plan=None, **kwargs):
+    """After the conversion migration ran, list every article's new citations in the index.
+
+    The migration itself runs on historical models, which Wagtail's reference index ignores;
+    here the current models are in step with the database again.
+    """
+    applied = {(m.app_label, m.name) for m, backwards in plan or [] if not backwards}
+    if sender.name != "articles" or CONVERSION_MIGRATION not in applied:
+        return
+    for article in ArticlePage.objects.all():
+        ReferenceIndex.create_or_update_for_object(article)
+
+
 def connect():
     """Connect the receivers (from the app's ready())."""
+    post_migrate.connect(index_converted_citations, dispatch_uid="articles_index_citations")
     task_approved.connect(record_medical_review, dispatch_uid="articles_record_medical_review")

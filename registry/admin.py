@@ -12,6 +12,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
 from wagtail.models import Page, ReferenceIndex
+from wagtail.permission_policies.base import ModelPermissionPolicy
 
 from registry.choices import STUDY_TYPES, TRIAL_PHASES, TRIAL_STATUSES
 from registry.models import ClinicalTrial, Publication, PublicationAuthor
@@ -207,3 +208,16 @@ def search_form(*fields):
             return objects
 
     return SearchForm
+
+
+class ConflictPermissionPolicy(ModelPermissionPolicy):
+    """The conflict report is read and dismissed by registry editors; nobody writes entries."""
+
+    read_actions = ("view", "delete")
+
+    def user_has_permission(self, user, action):
+        if action not in self.read_actions:
+            return False
+        return user.has_perm("registry.change_clinicaltrial") or user.has_perm(
+            "registry.change_publication"
+        )

@@ -2,7 +2,7 @@
 
 from contextlib import contextmanager
 
-from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist, ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.formats import date_format
@@ -680,3 +680,48 @@ class PublicationAuthor(Orderable):
             "givenName": self.given,
             "familyName": self.family,
         }
+
+
+class CitationConflict(models.Model):
+    """A fact two typed-in copies gave differently when old article bodies became records.
+
+    Written by the data migration that turned trial, study and reference blocks into records;
+    the kept value is the record's, the other is what a body said.
+    """
+
+    record_key = models.CharField(_("registry ID or DOI"), max_length=500)
+    field = models.CharField(_("field"), max_length=100)
+    kept_value = models.TextField(_("kept value"), blank=True)
+    other_value = models.TextField(_("other value"), blank=True)
+    language = models.CharField(_("language of the other value"), max_length=10)
+    page = models.ForeignKey(
+        "wagtailcore.Page",
+        verbose_name=_("page"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    source = models.CharField(
+        _("source"),
+        max_length=20,
+        choices=[("live", _("Live content")), ("revision", _("Latest revision"))],
+    )
+    created_at = models.DateTimeField(_("found"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("citation conflict")
+        verbose_name_plural = _("citation conflicts")
+        ordering = ["record_key", "field", "pk"]
+
+    def __str__(self):
+        return f"{self.record_key}: {self.field}"
+
+    @property
+    def field_label(self):
+        """The field's name as editors know it from the record's form."""
+        model = ClinicalTrial if is_registry_id(self.record_key) else Publication
+        try:
+            return model._meta.get_field(self.field).verbose_name
+        except FieldDoesNotExist:
+            return self.field

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.chooser import (
     ChooseResultsView,
@@ -18,6 +19,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from registry.admin import (
     ClinicalTrialCreationForm,
     ClinicalTrialFilterSet,
+    ConflictPermissionPolicy,
     PublicationCreationForm,
     PublicationFilterSet,
     UsageColumn,
@@ -26,7 +28,7 @@ from registry.admin import (
     with_usage_count,
 )
 from registry.choices import list_separator
-from registry.models import ClinicalTrial, Publication
+from registry.models import CitationConflict, ClinicalTrial, Publication
 from registry.views import ImportView, import_permitted
 
 TRIAL_SEARCH = ("registry_id", "title_zh_hans", "title_en", "sponsor")
@@ -105,10 +107,34 @@ class PublicationViewSet(RegistryViewSet):
         return super().get_queryset(request).prefetch_related("authors")
 
 
-class RegistryGroup(SnippetViewSetGroup):
-    """The 医学登记 menu: trials and publications."""
+class CitationConflictViewSet(SnippetViewSet):
+    """What old bodies said differently from the records they became: read, then dismiss."""
 
-    items = (ClinicalTrialViewSet, PublicationViewSet)
+    model = CitationConflict
+    icon = "warning"
+    menu_label = gettext_lazy("Citation conflicts")
+    list_display = [
+        "record_key",
+        "field_label",
+        "kept_value",
+        "other_value",
+        "language",
+        "page",
+        "source",
+    ]
+    list_filter = ["language", "source"]
+    search_fields = ["record_key", "kept_value", "other_value"]
+    search_backend_name = None
+    inspect_view_enabled = True
+
+
+register_permission_policy(CitationConflict, ConflictPermissionPolicy(CitationConflict))
+
+
+class RegistryGroup(SnippetViewSetGroup):
+    """The 医学登记 menu: trials, publications and the conversion's conflict report."""
+
+    items = (ClinicalTrialViewSet, PublicationViewSet, CitationConflictViewSet)
     menu_label = gettext_lazy("Registry")
     menu_icon = "clipboard-list"
     menu_order = 250
