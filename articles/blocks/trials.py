@@ -118,13 +118,13 @@ class TrialValue(blocks.StructValue):
                 if self.get("status") in SCHEMA_STATUSES
                 else str(self.status_label)
             ),
-            "trialDesign": design,
-            "healthCondition": [
-                {"@type": "MedicalCondition", "name": name} for name in self.get("conditions") or []
-            ],
         }
-        if self.phase_label:
-            data["phase"] = self.phase_label
+        if design:
+            data["trialDesign"] = design
+        if self.get("conditions"):
+            data["healthCondition"] = [
+                {"@type": "MedicalCondition", "name": name} for name in self["conditions"]
+            ]
         if self.get("sponsor"):
             data["sponsor"] = {"@type": "Organization", "name": self["sponsor"]}
         return data
