@@ -38,7 +38,9 @@ from publisher.models import SiteSettings
 from search.backend import SegmentedSearchMixin
 from seo.jsonld import json_ld_script
 from seo.meta import social_meta
+from seo.sharing import ShareLinks
 from translations.languages import LANGUAGES, hreflang, language_names, suffix
+from translations.links import alternates
 from translations.models import TranslatedPage, TranslatedQuerySet, TranslationState
 from translations.panels import (
     SourceTextPanel,
@@ -564,6 +566,15 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             published=self.date,
         )
 
+    def canonical_url(self, request):
+        """The absolute URL of rel=canonical in the request's language; None unpublished."""
+        return alternates(request, self)["canonical"]
+
+    def share(self, request):
+        """How readers share the article (QR code, Weibo, link); None without a public URL."""
+        url = self.canonical_url(request)
+        return ShareLinks(url=url, title=self.seo_title or self.title) if url else None
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         site_settings = SiteSettings.for_request(request)
@@ -576,5 +587,6 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             json_ld=json_ld_script(self.structured_data(request, site_settings, image)),
             opengraph_meta=opengraph,
             twitter_meta=twitter,
+            share=self.share(request),
         )
         return context

@@ -305,7 +305,9 @@ class TestTrialDisplay:
         with translation.override("en"):
             html = ClinicalTrialBlock().render(value)
         assert html.strip().startswith('<section class="trial-card"')
-        assert '<h3 id="trial-NCT03265808">' in html
+        # Alone (an admin preview) the card heads a top-level section; in a body, see
+        # test_heading_outline.
+        assert '<h2 id="trial-NCT03265808" class="trial-title">' in html
         assert '<span class="badge badge--stopped">Terminated</span>' in html
         assert "<dt>Why stopped</dt>" in html
         assert '<a href="https://clinicaltrials.gov/study/NCT03265808"' in html
@@ -376,7 +378,9 @@ class TestBodyRendering:
     @pytest.mark.parametrize(
         ("block_type", "raw", "expected"),
         [
-            ("heading", {"text": "结论", "level": "h3"}, "<h3>结论</h3>"),
+            ("heading", {"text": "结论", "level": "h2"}, "<h2>结论</h2>"),
+            # A subsection with no section before it would skip a level: it is shown as one.
+            ("heading", {"text": "结论", "level": "h3"}, "<h2>结论</h2>"),
             (
                 "quote",
                 {"text": "<p>引文</p>", "attribution": "作者", "style": "quote"},

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from articles.blocks.citations import ReferencesBlock, StudySummaryBlock
 from articles.blocks.media import FigureBlock, TableFigureBlock
+from articles.blocks.shared import MAX_HEADING_LEVEL, PAGE_TITLE_LEVEL, HeadedBlockMixin
 from articles.blocks.text import BulletListBlock, HeadingBlock, ParagraphBlock, QuoteBlock
 from articles.blocks.trials import ClinicalTrialBlock
 from common.blocks import ReadableStreamBlock
@@ -44,6 +45,22 @@ class ArticleBodyBlock(ReadableStreamBlock):
                 numbers.append(None)
         return numbers, references
 
+    def heading_levels(self, value):
+        """The level of each child's heading (None: it has none), so that none is skipped."""
+        # A section keeps the level it asks for but goes at most one below the section before;
+        # a card is titled one level below the section it is in (h2 before any heading).
+        levels, section = [], PAGE_TITLE_LEVEL
+        for child in value:
+            block = child.block
+            if not isinstance(block, HeadedBlockMixin):
+                levels.append(None)
+            elif block.opens_section:
+                section = min(block.requested_level(child.value), section + 1)
+                levels.append(section)
+            else:
+                levels.append(min(section + 1, MAX_HEADING_LEVEL))
+        return levels
+
     def render_basic(self, value, context=None):
         numbers, reference_count = self.numbering(value)
         return format_html_join(
@@ -56,11 +73,14 @@ class ArticleBodyBlock(ReadableStreamBlock):
                             **(context or {}),
                             "number": number,
                             "reference_count": reference_count,
+                            "heading_level": level,
                         }
                     ),
                     child.block_type,
                 )
-                for child, number in zip(value, numbers, strict=True)
+                for child, number, level in zip(
+                    value, numbers, self.heading_levels(value), strict=True
+                )
             ],
         )
 

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from articles.blocks.rich_text import PARAGRAPH_FEATURES, StrictRichTextBlock
-from articles.blocks.shared import ValidatingStructBlock
+from articles.blocks.shared import HeadedBlockMixin, ValidatingStructBlock
 from registry.choices import DOI_RE, MIN_YEAR, STUDY_TYPES, max_year, normalise_doi
 from registry.formatting import citation_html
 
@@ -122,7 +122,7 @@ class CitationBlock(ValidatingStructBlock):
         return {"year": year_error(value.get("year")), "doi": doi_error(value.get("doi"))}
 
 
-class StudySummaryBlock(CitationBlock):
+class StudySummaryBlock(HeadedBlockMixin, CitationBlock):
     """A published study: bibliographic data, what was studied and what was found."""
 
     authors = blocks.ListBlock(
@@ -204,8 +204,11 @@ class ReferencesValue(blocks.StructValue):
         return [reference.schema_org() for reference in self.get("references") or []]
 
 
-class ReferencesBlock(blocks.StructBlock):
+class ReferencesBlock(HeadedBlockMixin, blocks.StructBlock):
     """The numbered reference list; inline [1] citations in the text link to it."""
+
+    # Its heading, References, always opens a top-level section.
+    opens_section = True
 
     references = blocks.ListBlock(ReferenceBlock(), label=_("References"), min_num=1)
 

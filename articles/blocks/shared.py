@@ -31,3 +31,28 @@ class ValidatingStructBlock(blocks.StructBlock):
         if errors or non_block_errors:
             raise StructBlockValidationError(block_errors=errors, non_block_errors=non_block_errors)
         return cleaned
+
+
+# The page's title is the h1; the body's outline starts below it.
+PAGE_TITLE_LEVEL = 1
+MAX_HEADING_LEVEL = 6
+
+
+class HeadedBlockMixin:
+    """A block whose template prints its heading at `heading_level`, sub-headings one below."""
+
+    # True: the block starts a section of the body at requested_level(); False: it is a card,
+    # titled inside the section it is in.
+    opens_section = False
+
+    def requested_level(self, value):
+        """The level the block's heading asks for: a top-level section's."""
+        return PAGE_TITLE_LEVEL + 1
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        # Outside a body (an admin preview) the block heads a top-level section.
+        level = context.get("heading_level") or self.requested_level(value)
+        context["heading_level"] = level
+        context["subheading_level"] = min(level + 1, MAX_HEADING_LEVEL)
+        return context

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from articles.blocks.rich_text import INLINE_FEATURES, PARAGRAPH_FEATURES, StrictRichTextBlock
+from articles.blocks.shared import HeadedBlockMixin
 
 CITATION_RE = re.compile(r"\[(\d{1,3})\]")
 TAG_RE = re.compile(r"(<[^>]*>)")
@@ -39,8 +40,19 @@ def link_citations(html, reference_count):
     return mark_safe("".join(parts))  # noqa: S308
 
 
-class HeadingBlock(blocks.StructBlock):
+class HeadingValue(blocks.StructValue):
+    """A heading with the level the editor chose."""
+
+    @property
+    def requested_level(self):
+        """2 for a section, 3 for a subsection."""
+        return 3 if self.get("level") == "h3" else 2
+
+
+class HeadingBlock(HeadedBlockMixin, blocks.StructBlock):
     """A section heading inside the article body."""
+
+    opens_section = True
 
     text = blocks.CharBlock(label=_("Text"), max_length=200)
     level = blocks.ChoiceBlock(
@@ -50,10 +62,14 @@ class HeadingBlock(blocks.StructBlock):
         search_index=False,
     )
 
+    def requested_level(self, value):
+        return value.requested_level
+
     class Meta:
         icon = "title"
         label = _("Heading")
         template = "components/streamfield/blocks/heading_block.html"
+        value_class = HeadingValue
         preview_value = {"text": "干细胞治疗抑郁症的作用机制", "level": "h2"}
         description = _("A section (H2) or subsection (H3) heading.")
 

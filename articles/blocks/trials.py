@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
 from articles.blocks.rich_text import INLINE_FEATURES, StrictRichTextBlock
-from articles.blocks.shared import ValidatingStructBlock
+from articles.blocks.shared import HeadedBlockMixin, ValidatingStructBlock
 from registry.choices import (
     ALLOCATIONS,
     CHICTR_RE,
@@ -130,7 +130,7 @@ class TrialValue(blocks.StructValue):
         return data
 
 
-class ClinicalTrialBlock(ValidatingStructBlock):
+class ClinicalTrialBlock(HeadedBlockMixin, ValidatingStructBlock):
     """A registered clinical trial shown as a card with its status and registry link."""
 
     registry_id = blocks.CharBlock(
