@@ -2,6 +2,7 @@
 
 import calendar
 import re
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -499,6 +500,25 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
     def search_result_summary(self):
         """Search snippets come from the summary first."""
         return self.summary
+
+    @classmethod
+    def latest(cls, language, count):
+        """The newest `count` articles readable in `language`, as the news index orders them."""
+        articles = cls.searchable(language).select_related("lead_image")
+        return articles.order_by("-date", "-pk")[:count]
+
+    @classmethod
+    def topics(cls, language, request):
+        """(name, URL) of each category with an article readable in `language`."""
+        index = NewsIndexPage.objects.live().public().first()
+        if index is None:
+            return []
+        used = Exists(cls.searchable(language).filter(category=OuterRef("pk")))
+        url = index.get_url(request=request)
+        return [
+            (category.name, f"{url}?{urlencode({'category': category.slug})}")
+            for category in Category.objects.filter(used)
+        ]
 
     def share_image(self, site_settings=None):
         """The image of social cards and structured data: the lead image, else the site's logo."""

@@ -1,22 +1,37 @@
-"""Chinese-aware search backend: segmented index text and segmented queries.
+"""Chinese-aware, English-stemming search backend: the same words in the index and in queries.
 
 Wagtail's database backends split text on spaces and punctuation only, so a Chinese sentence is one
-"word" and "干细胞" never matches inside it. Articles therefore index their text with rjieba's words
-separated by spaces (`search_text_zh_hans`), and every query string is segmented the same way by
-the backend wrapper below. Set WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] to "search.backend";
-its optional "WRAPPED_BACKEND" names the real backend (default: Wagtail's database backend), so a
-production site can wrap Elasticsearch/OpenSearch the same way.
+"word" and "干细胞" never matches inside it; and they match English words exactly, so "exosome"
+misses "exosomes". Articles therefore index their text as rjieba's words separated by spaces,
+each Latin word replaced by its Snowball (Porter2) English stem (`search_text_zh_hans`,
+`search_text_en`), and the backend wrapper below turns every query into words the same way before
+the real backend sees it. Autocomplete (the admin's page search) matches prefixes of the unstemmed
+words instead, since a stem is not a prefix of every form: the index holds "hippocamp", and a
+typed "hippocampa" stems to itself.
+
+Set WAGTAILSEARCH_BACKENDS["default"]["BACKEND"] to "search.backend"; its optional
+"WRAPPED_BACKEND" names the real backend (default: Wagtail's database backend), so a production
+site can wrap Elasticsearch/OpenSearch the same way. On PostgreSQL use SEARCH_CONFIG "simple": the
+stems are made here, the same on SQLite and PostgreSQL.
 """
 
 import functools
 import re
+import threading
 
+import snowballstemmer
 from django.utils.module_loading import import_string
 from wagtail.search.index import AutocompleteField, SearchField
 
 MAX_QUERY_TERMS = 24
+MAX_QUERY_LENGTH = 2000
 WORD = re.compile(r"\w", re.UNICODE)
+# Only words of Latin letters are English-stemmed; Chinese words, numbers and ids stay as they are.
+LATIN_WORD = re.compile(r"[a-z]+")
 DEFAULT_WRAPPED_BACKEND = "wagtail.search.backends.database.SearchBackend"
+
+# Snowball stemmers keep the word being stemmed on the instance: one per thread.
+_stemmers = threading.local()
 
 
 @functools.cache
@@ -27,6 +42,20 @@ def segmenter():
     return rjieba
 
 
+def english_stemmer():
+    """This thread's Snowball English stemmer."""
+    if not hasattr(_stemmers, "english"):
+        _stemmers.english = snowballstemmer.stemmer("english")
+    return _stemmers.english
+
+
+@functools.lru_cache(maxsize=50_000)
+def stem(word):
+    """The index form of a word: lowercased, and English-stemmed when it is of Latin letters."""
+    word = word.lower()
+    return english_stemmer().stemWord(word) if LATIN_WORD.fullmatch(word) else word
+
+
 def words(text, *, fine=True):
     """The words of `text` (Chinese segmented; `fine` adds the shorter words inside long ones)."""
     cut = segmenter().cut_for_search if fine else segmenter().cut
@@ -34,29 +63,43 @@ def words(text, *, fine=True):
 
 
 def segmented(text):
-    """`text` as space-separated words, for an index that splits on spaces."""
+    """`text` as space-separated words, for an index that splits on spaces (autocomplete)."""
     return " ".join(words(text))
 
 
+def stemmed(text):
+    """`text` as space-separated stems, for the full-text index."""
+    return " ".join(stem(word) for word in words(text))
+
+
 def query_terms(query):
-    """The distinct words of a reader's query, at most MAX_QUERY_TERMS of them."""
-    terms = dict.fromkeys(word.lower() for word in words(query[:2000], fine=False))
+    """The distinct lowercased words of a reader's query, at most MAX_QUERY_TERMS of them."""
+    if not isinstance(query, str):
+        return []
+    terms = dict.fromkeys(word.lower() for word in words(query[:MAX_QUERY_LENGTH], fine=False))
     return list(terms)[:MAX_QUERY_TERMS]
 
 
 def segment_query(query):
-    """A query string the index understands: its words separated by spaces."""
+    """An autocomplete query the index understands: its words separated by spaces."""
     return " ".join(query_terms(query)) if isinstance(query, str) else query
 
 
+def stem_query(query):
+    """A full-text query the index understands: the distinct stems of its words."""
+    if not isinstance(query, str):
+        return query
+    return " ".join(dict.fromkeys(stem(term) for term in query_terms(query)))
+
+
 class SegmentedSearchMixin:
-    """Index a page's title, summary and body text as segmented words per language."""
+    """Index a page's title, summary and body text as stemmed and as plain words per language."""
 
     search_fields = [
         SearchField("search_text_zh_hans", boost=1),
         SearchField("search_text_en", boost=1),
-        AutocompleteField("search_text_zh_hans"),
-        AutocompleteField("search_text_en"),
+        AutocompleteField("autocomplete_text_zh_hans"),
+        AutocompleteField("autocomplete_text_en"),
     ]
 
     def body_text(self, language):
@@ -72,11 +115,19 @@ class SegmentedSearchMixin:
         return "\n".join(part for part in [*parts, self.body_text(language)] if part)
 
     def search_text_zh_hans(self):
-        """Segmented Chinese text for the search index."""
-        return segmented(self.plain_text("zh-hans"))
+        """Segmented, stemmed Chinese text for the full-text index."""
+        return stemmed(self.plain_text("zh-hans"))
 
     def search_text_en(self):
-        """Segmented English text for the search index."""
+        """Segmented, stemmed English text for the full-text index."""
+        return stemmed(self.plain_text("en"))
+
+    def autocomplete_text_zh_hans(self):
+        """Segmented Chinese text for prefix matching."""
+        return segmented(self.plain_text("zh-hans"))
+
+    def autocomplete_text_en(self):
+        """Segmented English text for prefix matching."""
         return segmented(self.plain_text("en"))
 
     @property
@@ -94,12 +145,29 @@ class SegmentedSearchMixin:
         """The pages readers may find in `language`."""
         return cls.objects.in_language(language).live().public()
 
+    @classmethod
+    def latest(cls, language, count):
+        """The newest `count` findable pages, suggested when a search finds nothing."""
+        return cls.searchable(language).order_by("-first_published_at", "-pk")[:count]
+
+    @classmethod
+    def topics(cls, language, request):
+        """(name, URL) of the topics to browse, suggested when a search finds nothing."""
+        return []
+
+
+def indexes_stems(model_or_queryset):
+    """Whether the searched model's index holds stemmed text (SegmentedSearchMixin)."""
+    model = getattr(model_or_queryset, "model", model_or_queryset)
+    return isinstance(model, type) and issubclass(model, SegmentedSearchMixin)
+
 
 class SegmentingBackendMixin:
-    """Segment query strings before the wrapped backend sees them."""
+    """Turn query strings into the index's words before the wrapped backend sees them."""
 
     def search(self, query, model_or_queryset, *args, **kwargs):
-        return super().search(segment_query(query), model_or_queryset, *args, **kwargs)
+        prepare = stem_query if indexes_stems(model_or_queryset) else segment_query
+        return super().search(prepare(query), model_or_queryset, *args, **kwargs)
 
     def autocomplete(self, query, model_or_queryset, *args, **kwargs):
         return super().autocomplete(segment_query(query), model_or_queryset, *args, **kwargs)

@@ -294,8 +294,10 @@ WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
 # translations keeps every language's old URL by its own redirects; Wagtail's automatic ones know
 # only the unprefixed path, which no public URL has.
 WAGTAILREDIRECTS_AUTO_CREATE = False
-# search.backend segments Chinese queries, then hands them to Wagtail's database backend.
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend"}}
+# search.backend segments Chinese and stems English in the index and in queries, then hands them to
+# Wagtail's database backend. PostgreSQL's "simple" configuration adds no stemming of its own, so
+# SQLite and PostgreSQL find the same articles (SQLite ignores the setting).
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"}}
 WAGTAILIMAGES_IMAGE_MODEL = "images.CustomImage"
 WAGTAILIMAGES_IMAGE_FORM_BASE = "images.forms.ImageForm"
 # Uploads are decoded in full before they are stored (images.forms), so these bound the memory
