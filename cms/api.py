@@ -8,7 +8,7 @@ no account, owner or enquiry data; nothing can be written.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import Http404, QueryDict
+from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext
@@ -198,6 +198,21 @@ class OrderFilter:
         return queryset.order_by(*names)
 
 
+class CheckedSearchFilter(SearchFilter):
+    """Wagtail's ?search=, with a 400 for an operator other than and/or."""
+
+    operators = ("and", "or")
+
+    def filter_queryset(self, request, queryset, view):
+        operator = request.GET.get("search_operator")
+        if operator is not None and operator not in self.operators:
+            raise BadRequestError(
+                gettext("search_operator must be one of %(choices)s.")
+                % {"choices": ", ".join(self.operators)}
+            )
+        return super().filter_queryset(request, queryset, view)
+
+
 class PublicEndpoint:
     """What every endpoint shares: JSON only, anonymous, GET only, in the requested language."""
 
@@ -272,7 +287,7 @@ class PagesEndpoint(PublicEndpoint, PagesAPIViewSet):
         ],
         OrderFilter,
         # Last: a search result cannot be filtered further.
-        SearchFilter,
+        CheckedSearchFilter,
     ]
     # Wagtail's locale tree is not used: languages are fields of one page (?lang=).
     known_query_parameters = (
@@ -306,7 +321,7 @@ class PagesEndpoint(PublicEndpoint, PagesAPIViewSet):
             return super().find_object(queryset, request)
         site = Site.find_for_request(request)
         _language, components = split_language(request.GET["html_path"])
-        if site is None:
+        if site is None or "\x00" in request.GET["html_path"]:
             return None
         try:
             page, _args, _kwargs = site.root_page.specific.route(request, components)
@@ -404,6 +419,12 @@ class PublicationsEndpoint(RecordEndpoint):
 
     def get_queryset(self):
         return super().get_queryset().prefetch_related("authors")
+
+
+def not_found(request, path=""):
+    """The API's answer for an address it does not have: a JSON 404, never a language redirect."""
+    message = gettext("There is no API endpoint at this address.")
+    return JsonResponse({"message": message}, status=404)
 
 
 api_router = WagtailAPIRouter("api")
