@@ -16,6 +16,7 @@ from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from rest_framework import serializers
 from taggit.models import Tag, TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
@@ -24,7 +25,9 @@ from wagtail.admin.panels import (
     ObjectList,
     TabbedInterface,
 )
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -32,6 +35,7 @@ from wagtail.snippets.models import register_snippet
 from articles.blocks import ArticleBodyBlock
 from articles.claims import find_claims, stream_text
 from articles.forms import ArticlePageForm
+from articles.serializers import CategorySerializer
 from common.admin_forms import StaleEditCheckedModelForm
 from common.choosers import ReadableImageChooser, ReadableSnippetChooser
 from common.pagination import paginate
@@ -349,6 +353,26 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             ObjectList(settings_panels, heading=_("Settings")),
         ]
     )
+
+    # The public API (cms.api): what readers see, in the requested language; never the editors.
+    api_fields = [
+        APIField("date"),
+        APIField("summary"),
+        APIField("body"),
+        APIField("category", serializer=CategorySerializer()),
+        APIField("tags"),
+        APIField("lead_image", serializer=ImageRenditionField(SHARE_IMAGE_SPEC)),
+        APIField("source"),
+        APIField("last_reviewed"),
+        APIField("review_statement"),
+        APIField("disclaimer", serializer=serializers.CharField(source="displayed_disclaimer")),
+        APIField(
+            "languages",
+            serializer=serializers.ListField(
+                child=serializers.CharField(), source="published_languages"
+            ),
+        ),
+    ]
 
     objects = PageManager.from_queryset(TranslatedQuerySet)()
 

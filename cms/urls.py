@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from articles.feeds import ArticlesFeed, AtomArticlesFeed
 from articles.models import ArticlePage
 from cms.admin_i18n import admin_javascript_catalog
+from cms.api import api_router, not_found
 from search.views import SearchView
 from seo import views as seo_views
 from translations import views as translation_views
@@ -24,6 +25,9 @@ urlpatterns = [
     # Before Wagtail's own catalogue at the same address, so the project's translations win.
     path("admin/jsi18n/", admin_javascript_catalog, name="admin_javascript_catalog"),
     path("admin/", include(wagtailadmin_urls)),
+    # The read-only public API; one address for every language (?lang=).
+    path("api/v2/", api_router.urls),
+    re_path(r"^api/", not_found),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
     path("language/<str:language>/", translation_views.switch_language, name="switch_language"),

@@ -79,8 +79,8 @@ class ClinicalTrialFilterSet(WagtailFilterSet):
         fields = []
 
     def filter_phase(self, queryset, name, value):
-        # JSON containment is not portable; the phase list is short, so match its JSON text.
-        return queryset.filter(phases__icontains=f'"{value}"') if value else queryset
+        phases = ClinicalTrial._meta.get_field("phases")
+        return queryset.filter(phases.containing(value)) if value else queryset
 
     def filter_needs_translation(self, queryset, name, value):
         if value is None:

@@ -1,5 +1,7 @@
 """A list of choices stored as JSON, so a trial's phases work on SQLite and PostgreSQL alike."""
 
+import json
+
 from django import forms
 from django.db import models
 
@@ -27,3 +29,10 @@ class ChoiceListField(models.JSONField):
             help_text=self.help_text,
             widget=forms.CheckboxSelectMultiple,
         )
+
+    def containing(self, value):
+        """A filter for rows whose list holds `value`, on SQLite and PostgreSQL alike.
+
+        JSON containment is not portable; the list is short, so its JSON text is matched.
+        """
+        return models.Q(**{f"{self.name}__icontains": json.dumps(value)})

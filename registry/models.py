@@ -10,7 +10,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from rest_framework import serializers
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.models import Orderable
 
 from common.admin_forms import StaleEditCheckedModelForm
@@ -37,6 +39,7 @@ from registry.choices import (
 )
 from registry.fields import ChoiceListField
 from registry.formatting import citation_html, enrollment_text
+from registry.serializers import AuthorSerializer, text_list
 
 # The translated text fields of a trial; English counts as shown once any of them has English.
 TRIAL_TEXT_FIELDS = ("title", "conditions", "interventions", "why_stopped")
@@ -171,6 +174,36 @@ class ClinicalTrial(models.Model):
         FieldPanel("last_checked"),
     ]
     base_form_class = StaleEditCheckedModelForm
+
+    # The public API (cms.api): the facts once, the text and labels in the requested language.
+    api_fields = [
+        APIField("registry_id"),
+        APIField("registry_name"),
+        APIField("registry_url"),
+        APIField("title"),
+        APIField("status"),
+        APIField("status_label"),
+        APIField("why_stopped"),
+        APIField("phases", serializer=text_list()),
+        APIField("phase_label"),
+        APIField("allocation"),
+        APIField("masking"),
+        APIField("placebo_controlled"),
+        APIField("design_summary"),
+        APIField("enrollment"),
+        APIField("enrollment_type"),
+        APIField("enrollment_text"),
+        APIField("conditions", serializer=text_list("conditions_list")),
+        APIField("interventions", serializer=text_list("interventions_list")),
+        APIField("start_date"),
+        APIField("start_date_precision"),
+        APIField("completion_date"),
+        APIField("completion_date_precision"),
+        APIField("dates_text"),
+        APIField("sponsor"),
+        APIField("last_checked"),
+        APIField("updated_at"),
+    ]
 
     class Meta:
         verbose_name = _("clinical trial")
@@ -473,6 +506,30 @@ class Publication(ClusterableModel):
         FieldPanel("study_type"),
     ]
     base_form_class = StaleEditCheckedModelForm
+
+    # The public API (cms.api): the work as published, its title in the requested language.
+    api_fields = [
+        APIField("title"),
+        APIField(
+            "translated_title",
+            serializer=serializers.CharField(source="display_translated_title"),
+        ),
+        APIField("authors", serializer=AuthorSerializer(many=True)),
+        APIField("journal"),
+        APIField("journal_abbreviation"),
+        APIField("year"),
+        APIField("volume"),
+        APIField("issue"),
+        APIField("pages"),
+        APIField("published_date"),
+        APIField("doi"),
+        APIField("url"),
+        APIField("link"),
+        APIField("study_type"),
+        APIField("study_type_label"),
+        APIField("citation_html"),
+        APIField("updated_at"),
+    ]
 
     class Meta:
         verbose_name = _("publication")

@@ -7,7 +7,7 @@ from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin
-from wagtail.models import Page
+from wagtail.models import Page, get_page_models
 from wagtail.query import PageQuerySet
 from wagtail.url_routing import RouteResult
 
@@ -140,6 +140,17 @@ class TranslatedQuerySet(PageQuerySet):
         if language == DEFAULT_LANGUAGE:
             return self
         return self.filter(**{f"translated_{suffix(language)}": True})
+
+
+def readable_in(pages, language):
+    """`pages` (any page queryset) without those not translated into `language`."""
+    if language == DEFAULT_LANGUAGE:
+        return pages
+    for model in get_page_models():
+        if issubclass(model, TranslationState) and not model._meta.abstract:
+            untranslated = model.objects.filter(**{f"translated_{suffix(language)}": False})
+            pages = pages.exclude(pk__in=untranslated.values("pk"))
+    return pages
 
 
 class TranslationState(models.Model):

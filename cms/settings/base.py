@@ -75,7 +75,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "translations.middleware.LocaleMiddleware",
     "translations.middleware.AdminChineseByDefaultMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -174,9 +174,11 @@ PAGE_CACHE_ALIAS = "default"
 # (this cache, Varnish) keep a page for ten minutes unless a change purges it first.
 PAGE_CACHE_BROWSER_MAX_AGE = 60
 PAGE_CACHE_SHARED_MAX_AGE = 600
-# Never cached whoever asks: the admins (and their previews), search results, the language switch.
+# Never cached whoever asks: the admins (and their previews), search results, the language switch,
+# the API (its listings change with any page, and no purge knows them).
 PAGE_CACHE_EXCLUDE_PATHS = [
     r"^/admin/",
+    r"^/api/",
     r"^/django-admin/",
     r"^/documents/",
     r"^/i18n/",
