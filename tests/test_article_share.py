@@ -62,6 +62,10 @@ def qr_path(url):
     return re.search(r' d="([^"]+)"', segno.make(url, error="m").svg_inline()).group(1)
 
 
+# Ordered with the other database tests, before those that commit and empty the database.
+pytestmark = pytest.mark.django_db
+
+
 @pytest.fixture(scope="class")
 def articles(class_db):
     """A translated article with a lead image, a Chinese-only one and one with a hostile title."""
