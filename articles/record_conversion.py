@@ -137,10 +137,10 @@ class RecordConversion:
         for page in self.pages.objects.annotate(**raw).order_by("path"):
             self.convert_live(page)
             revision = self.revisions.objects.filter(pk=page.latest_revision_id).first()
-            if revision is not None and revision.pk != page.live_revision_id:
-                self.convert_revision(page, revision)
-            elif revision is not None:
-                self.convert_revision(page, revision, report=False)
+            if revision is not None:
+                # The live revision says what the live content said: report its conflicts once.
+                report = revision.pk != page.live_revision_id
+                self.convert_revision(page, revision, report=report)
         self.conflict_model.objects.bulk_create(self.conflicts)
         self.print_summary()
         return self

@@ -10,6 +10,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from tests.factories import make_article, make_image, make_site
+from tests.test_article_pager import get
 
 HOSTILE_TITLE = '</title><script>alert(1)</script> & "q" <img src=//evil.example/x.png>'
 QR_LABELS = {"zh-hans": "本文链接的微信二维码", "en": "WeChat QR code of this article's address"}
@@ -36,15 +37,6 @@ class Elements(HTMLParser):
             ):
                 return found
         raise AssertionError(f"no <{tag} {attrs}>")
-
-
-def get(client, article, language):
-    """The article page's HTML in `language`."""
-    with translation.override(language):
-        url = article.get_url()
-    response = client.get(url)
-    assert response.status_code == 200
-    return response.text
 
 
 def canonical(html):
