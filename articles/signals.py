@@ -36,7 +36,13 @@ def index_converted_citations(sender, plan=None, **kwargs):
     here the current models are in step with the database again.
     """
     applied = {(m.app_label, m.name) for m, backwards in plan or [] if not backwards}
-    if sender.name != "articles" or CONVERSION_MIGRATION not in applied:
+    # A new database has no articles, and no translated page columns yet either: wagtail-
+    # modeltranslation's migrate adds those after post_migrate, so load no page before then.
+    if (
+        sender.name != "articles"
+        or CONVERSION_MIGRATION not in applied
+        or not ArticlePage.objects.exists()
+    ):
         return
     for article in ArticlePage.objects.all():
         ReferenceIndex.create_or_update_for_object(article)

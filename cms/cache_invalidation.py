@@ -4,7 +4,7 @@ import logging
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_save, pre_delete
+from django.db.models.signals import post_save, pre_delete, pre_save
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
@@ -70,6 +70,7 @@ def urls_for_page(page):
     for ancestor in ancestors:
         paths |= page_paths(ancestor)
     if isinstance(page, ArticlePage):
+        paths |= cited_object_paths(page) | getattr(page, "cited_before_save", set())
         parent_paths = page_paths(page.get_parent())
         paths |= category_paths(parent_paths, page)
         for language in LANGUAGES:
@@ -82,11 +83,34 @@ def urls_for_page(page):
 
 def object_paths(instance):
     """Paths the object itself is shown at (PAGE_CACHE_OBJECT_URLS, e.g. a trial's page)."""
-    label = instance._meta.label_lower
-    pattern = settings.PAGE_CACHE_OBJECT_URLS.get(label)
-    if pattern is None:
-        return set()
-    return {pattern.format(language=language, pk=instance.pk) for language in LANGUAGES}
+    patterns = settings.PAGE_CACHE_OBJECT_URLS.get(instance._meta.label_lower, ())
+    if isinstance(patterns, str):
+        patterns = (patterns,)
+    return {
+        pattern.format(language=language, pk=instance.pk, object=instance)
+        for pattern in patterns
+        for language in LANGUAGES
+    }
+
+
+def cited_object_paths(page):
+    """The own pages of the objects `page` cites (a trial page lists the articles citing it)."""
+    paths = set()
+    references = ReferenceIndex.get_references_for_object(page).select_related("to_content_type")
+    for content_type, ids in group_ids(references):
+        model = content_type.model_class()
+        if model is not None and model._meta.label_lower in settings.PAGE_CACHE_OBJECT_URLS:
+            for instance in model.objects.filter(pk__in=ids):
+                paths |= object_paths(instance)
+    return paths
+
+
+def group_ids(references):
+    """[(content type, {object ids})] of the objects that reference rows point to."""
+    groups = {}
+    for reference in references:
+        groups.setdefault(reference.to_content_type, set()).add(reference.to_object_id)
+    return list(groups.items())
 
 
 def urls_for_object(instance, seen=None):
@@ -148,6 +172,12 @@ def purge_frontend(paths):
         logger.exception("Frontend cache purge failed for %d URLs", len(batch.urls))
 
 
+def page_saving(sender, instance, **kwargs):
+    """Before an article is saved, note the pages of what it cites: a new revision may drop one."""
+    if instance.pk and isinstance(instance, ArticlePage):
+        instance.cited_before_save = cited_object_paths(instance)
+
+
 def page_changed(sender, instance, **kwargs):
     """Page published or unpublished (also by publish_scheduled): purge what shows it."""
     purge(urls_for_page(instance))
@@ -196,5 +226,6 @@ def connect():
     pre_page_move.connect(page_moving, dispatch_uid="cms_cache_moving")
     post_page_move.connect(page_moved, dispatch_uid="cms_cache_moved")
     pre_delete.connect(page_deleting, dispatch_uid="cms_cache_page_deleting")
+    pre_save.connect(page_saving, sender=ArticlePage, dispatch_uid="cms_cache_page_saving")
     post_save.connect(object_changed, dispatch_uid="cms_cache_object_saved")
     pre_delete.connect(object_deleting, dispatch_uid="cms_cache_object_deleting")

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from articles.feeds import ArticlesFeed, AtomArticlesFeed
 from articles.models import ArticlePage
+from articles.trial_pages import TrialSitemap
 from cms.admin_i18n import admin_javascript_catalog
 from cms.api import api_router, not_found
 from search.views import SearchView
@@ -33,7 +34,7 @@ urlpatterns = [
     path("language/<str:language>/", translation_views.switch_language, name="switch_language"),
     path("favicon.ico", seo_views.favicon, name="favicon"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", seo_views.sitemap, name="sitemap"),
+    path("sitemap.xml", seo_views.sitemap, {"sections": {"trials": TrialSitemap}}, name="sitemap"),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
@@ -49,6 +50,8 @@ urlpatterns += i18n_patterns(
     path("feed/", ArticlesFeed(), name="feed_rss"),
     path("feed/atom/", AtomArticlesFeed(), name="feed_atom"),
     path("search/", SearchView.as_view(model=ArticlePage), name="search"),
+    # Before Wagtail's pages, which would otherwise look for a page called "trials".
+    path("", include("articles.trial_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

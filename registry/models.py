@@ -88,6 +88,12 @@ class ClinicalTrialQuerySet(models.QuerySet):
             missing |= empty & english
         return self.filter(missing)
 
+    def shown_in(self, language):
+        """Trials with a public page in `language`: all in Chinese, those with an English title."""
+        if language.replace("-", "_") == "zh_hans":
+            return self
+        return self.exclude(title_en="").exclude(title_en__isnull=True)
+
 
 class ClinicalTrial(models.Model):
     """A registered clinical trial: one record per registry id, cited in every language."""
@@ -236,6 +242,15 @@ class ClinicalTrial(models.Model):
             super().validate_constraints(exclude=exclude)
 
     # Rules
+
+    def is_shown_in(self, language):
+        """Whether the trial has a public page in `language` (see the queryset's shown_in)."""
+        return language.replace("-", "_") == "zh_hans" or bool(self.title_en)
+
+    @property
+    def url_key(self):
+        """The registry id as its public page's address spells it: nct03265808."""
+        return self.registry_id.lower()
 
     def shown_languages(self):
         """The languages the record is shown in: Chinese always, English once it has English."""

@@ -1,6 +1,7 @@
 """The sample records in registry/fixtures: the seed's trials and reviews, with their Chinese."""
 
 import json
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
@@ -60,3 +61,61 @@ def load_samples():
     publications = import_files("publication", PUBLICATION_FILES)
     apply_translations(json.loads(TRANSLATIONS.read_text(encoding="utf-8")))
     return trials, publications
+
+
+def import_missing(kind, folder):
+    """Import the files of `folder` whose record does not exist yet: (every record, new ones)."""
+    records, created = [], []
+    for path in sorted(folder.glob("*.json")):
+        plan = plan_bytes(kind, path.read_bytes())
+        if plan.action == "created":
+            created.append(plan.apply())
+        # An existing record stays as it is, whatever the file says.
+        records.append(created[-1] if plan.action == "created" else plan.instance)
+    return records, created
+
+
+@dataclass
+class SampleRecords:
+    """The sample records by registry id and DOI, and those that were just created."""
+
+    trials: dict
+    publications: dict
+    created: list
+
+
+@transaction.atomic
+def load_missing_samples():
+    """The sample records, creating the missing ones.
+
+    A record that exists is left as an editor may have changed it; only a new one gets its
+    Chinese text from the fixtures.
+    """
+    trials, new_trials = import_missing("trial", TRIAL_FILES)
+    publications, new_publications = import_missing("publication", PUBLICATION_FILES)
+    translations = json.loads(TRANSLATIONS.read_text(encoding="utf-8"))
+    new_keys = {t.registry_id for t in new_trials} | {p.doi for p in new_publications}
+    apply_translations(
+        {
+            kind: {key: text for key, text in values.items() if key in new_keys}
+            for kind, values in translations.items()
+        }
+    )
+    return SampleRecords(
+        trials={trial.registry_id: trial for trial in trials},
+        publications={publication.doi: publication for publication in publications},
+        created=new_trials + new_publications,
+    )
+
+
+def delete_samples():
+    """Delete the sample records (the demo's --reset, once no page cites them)."""
+    for kind, folder, model, key in (
+        ("trial", TRIAL_FILES, ClinicalTrial, "registry_id"),
+        ("publication", PUBLICATION_FILES, Publication, "doi"),
+    ):
+        keys = [
+            getattr(plan_bytes(kind, path.read_bytes()).instance, key)
+            for path in sorted(folder.glob("*.json"))
+        ]
+        model.objects.filter(**{f"{key}__in": keys}).delete()

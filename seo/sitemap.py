@@ -9,8 +9,8 @@ from translations.models import is_available_in
 X_DEFAULT = "x-default"
 
 
-class PageSitemap(Sitemap):
-    """Live, public pages of the request's site; alternates name every language of a page."""
+class LanguagesSitemap(Sitemap):
+    """A sitemap section whose items exist in some languages, each listed with its alternates."""
 
     i18n = True
     alternates = True
@@ -18,6 +18,22 @@ class PageSitemap(Sitemap):
     def __init__(self, request=None):
         self.request = request
         super().__init__()
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            alternates = url["alternates"]
+            for alternate in alternates:
+                alternate["lang_code"] = hreflang(alternate["lang_code"])
+            default = hreflang(DEFAULT_LANGUAGE)
+            defaults = [a["location"] for a in alternates if a["lang_code"] == default]
+            if len(alternates) > 1 and defaults:
+                alternates.append({"lang_code": X_DEFAULT, "location": defaults[0]})
+        return urls
+
+
+class PageSitemap(LanguagesSitemap):
+    """Live, public pages of the request's site; alternates name every language of a page."""
 
     def items(self):
         site = Site.find_for_request(self.request) if self.request else None
@@ -34,15 +50,3 @@ class PageSitemap(Sitemap):
 
     def lastmod(self, item):
         return item.last_published_at
-
-    def get_urls(self, page=1, site=None, protocol=None):
-        urls = super().get_urls(page=page, site=site, protocol=protocol)
-        for url in urls:
-            alternates = url["alternates"]
-            for alternate in alternates:
-                alternate["lang_code"] = hreflang(alternate["lang_code"])
-            default = hreflang(DEFAULT_LANGUAGE)
-            defaults = [a["location"] for a in alternates if a["lang_code"] == default]
-            if len(alternates) > 1 and defaults:
-                alternates.append({"lang_code": X_DEFAULT, "location": defaults[0]})
-        return urls

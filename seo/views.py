@@ -21,9 +21,14 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def sitemap(request):
-    """The XML sitemap of the request's site, every language with its alternates."""
-    return sitemap_view(request, sitemaps={"pages": PageSitemap(request)})
+def sitemap(request, sections=None):
+    """The XML sitemap of the request's site, every language with its alternates.
+
+    `sections` ({name: LanguagesSitemap class}) adds what is not a page, e.g. the trials.
+    """
+    sitemaps = {"pages": PageSitemap(request)}
+    sitemaps |= {name: section(request) for name, section in (sections or {}).items()}
+    return sitemap_view(request, sitemaps=sitemaps)
 
 
 @require_GET

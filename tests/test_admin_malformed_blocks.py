@@ -6,6 +6,7 @@ import pytest
 from wagtail.test.utils.form_data import rich_text, streamfield
 
 from articles.blocks import ArticleBodyBlock
+from registry.models import ClinicalTrial, Publication
 from tests.admin_forms import edit, form_data
 from tests.factories import make_image
 
@@ -25,7 +26,7 @@ def items(*values):
     return streamfield([("item", value) for value in values])
 
 
-def valid_values(image_pk):
+def valid_values(image_pk, records):
     """A well-formed posted value of each block type."""
     reference = {
         "authors": items("Li, J."),
@@ -44,6 +45,14 @@ def valid_values(image_pk):
         "list": {"ordered": "", "items": items(rich_text("一"))},
         "figure": {"image": str(image_pk), "alt_text": "示意图", "caption": "图注", "credit": ""},
         "table": {"caption": "表", "table": json.dumps(TABLE), "source": ""},
+        "trial_record": {"trial": str(records["trial"]), "note": rich_text("")},
+        "study_record": {
+            "publication": str(records["publication"]),
+            "population": "",
+            "intervention": "",
+            "key_findings": rich_text("发现"),
+        },
+        "reference_list": {"references": items(str(records["publication"]))},
         "study": {
             **reference,
             "journal": "Front. Pharmacol.",
@@ -79,6 +88,8 @@ def valid_values(image_pk):
 JSON_JUNK = ["[1,2,3]", "42", '"text"', "{", "{}", '{"a": {"b": []}}']
 # Draftail posts null for an empty editor: malformed only where text is required.
 REQUIRED_RICH_TEXT_JUNK = [*JSON_JUNK, "null", '{"blocks": 5}', '{"blocks": [{"text": 5}]}']
+# A chooser's posted id: not a number, no such record, out of any integer's range, none.
+CHOSEN_ID_JUNK = ["abc", "99999", "[1,2,3]", "-1", "99999999999999999999", ""]
 # (block type, posted field under the block's value, malformed values)
 MALFORMED = [
     ("heading", "text", ["", "x" * 201]),
@@ -88,7 +99,7 @@ MALFORMED = [
     ("quote", "style", ["loud"]),
     ("list", "items-count", ["abc", "-1", "0"]),
     ("list", "items-0-value", REQUIRED_RICH_TEXT_JUNK),
-    ("figure", "image", ["abc", "99999", "[1,2,3]", "-1", "99999999999999999999", ""]),
+    ("figure", "image", CHOSEN_ID_JUNK),
     ("figure", "alt_text", [""]),
     (
         "table",
@@ -103,6 +114,12 @@ MALFORMED = [
             '{"data": [["a"]], "table_header_choice": []}',
         ],
     ),
+    ("trial_record", "trial", CHOSEN_ID_JUNK),
+    ("trial_record", "note", JSON_JUNK),
+    ("study_record", "publication", CHOSEN_ID_JUNK),
+    ("study_record", "key_findings", JSON_JUNK),
+    ("reference_list", "references-count", ["abc", "0"]),
+    ("reference_list", "references-0-value", CHOSEN_ID_JUNK),
     ("study", "year", ["abc", "1e9", "99999999999999999999", ""]),
     ("study", "published_date", ["2024-13-45", "abc"]),
     ("study", "study_type", ["nonsense"]),
@@ -134,6 +151,16 @@ def image_pk(django_db_setup, django_db_blocker):
         image.delete()
 
 
+@pytest.fixture
+def records():
+    """The ids of a trial and a publication that citing blocks may choose."""
+    trial = ClinicalTrial.objects.create(
+        registry_id="NCT03265808", title="Trial", status="RECRUITING"
+    )
+    publication = Publication.objects.create(title="Stem cells", doi="10.3390/ijms26178306")
+    return {"trial": trial.pk, "publication": publication.pk}
+
+
 def test_the_corpus_covers_every_block_type():
     assert {block_type for block_type, _field, _values in MALFORMED} == set(
         ArticleBodyBlock().child_blocks
@@ -141,18 +168,17 @@ def test_the_corpus_covers_every_block_type():
 
 
 @pytest.mark.parametrize("block_type", list(ArticleBodyBlock.base_blocks))
-def test_each_well_formed_value_is_published(english_admin, article, image_pk, block_type):
-    response = edit(
-        english_admin, article, form_data([(block_type, valid_values(image_pk)[block_type])])
-    )
+def test_each_well_formed_value_is_published(english_admin, article, image_pk, records, block_type):
+    values = valid_values(image_pk, records)
+    response = edit(english_admin, article, form_data([(block_type, values[block_type])]))
     assert response.status_code == 302
 
 
 @pytest.mark.parametrize("case", CASES)
-def test_malformed_value_is_a_form_error(english_admin, article, image_pk, case):
+def test_malformed_value_is_a_form_error(english_admin, article, image_pk, records, case):
     block_type, field, value = case
     revisions = article.revisions.count()
-    data = form_data([(block_type, valid_values(image_pk)[block_type])])
+    data = form_data([(block_type, valid_values(image_pk, records)[block_type])])
     data["-".join(filter(None, ["body_zh_hans-0-value", field]))] = value
     response = edit(english_admin, article, data)
     assert response.status_code == 200

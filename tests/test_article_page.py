@@ -213,8 +213,13 @@ class TestStructuredData:
         assert data["author"] == {"@type": "Organization", "name": "杭吉干细胞所"}
         assert data["publisher"]["name"] == "Hangji Stem Cell News"
         assert data["image"][0].startswith("http://testserver/")
+        # The study summary and the first reference cite one work: it is listed once.
         citations = data["citation"]
-        assert [c["@type"] for c in citations] == ["MedicalScholarlyArticle"] * 3
+        assert [c["@type"] for c in citations] == ["MedicalScholarlyArticle"] * 2
+        assert [c.get("url") for c in citations] == [
+            "https://doi.org/10.3390/ijms26178306",
+            "https://example.org/x",
+        ]
         assert citations[0]["identifier"] == {
             "@type": "PropertyValue",
             "propertyID": "DOI",

@@ -14,6 +14,7 @@ from articles.models import ArticlePage, Category, Disclaimer, NewsIndexPage
 from cms.demo.site import SITE_SETTINGS
 from cms.models import ContactPage, HomePage
 from publisher.models import SiteSettings
+from registry.models import ClinicalTrial, Publication
 
 pytestmark = pytest.mark.django_db
 
@@ -119,11 +120,54 @@ def test_the_seed_article_sits_between_its_two_neighbours(articles, seed_article
         assert seed_article.next_article() == articles[2]
 
 
-def test_the_seed_article_uses_every_body_block_in_both_languages(seed_article):
-    block_types = set(ArticlePage._meta.get_field("body").stream_block.child_blocks)
+def test_the_seed_article_uses_every_current_body_block_in_both_languages(seed_article):
+    stream_block = ArticlePage._meta.get_field("body").stream_block
+    block_types = set(stream_block.child_blocks) - set(stream_block.legacy_types)
     for language in LANGUAGES:
         body = getattr(seed_article, f"body_{language.replace('-', '_')}")
         assert {child.block_type for child in body} == block_types
+
+
+def cited_records(body):
+    """(block type, cited record ids) of each citing block of `body`, in order."""
+    cited = []
+    for child in body:
+        if child.block_type == "trial_record":
+            cited.append((child.block_type, [child.value["trial"].pk]))
+        elif child.block_type == "study_record":
+            cited.append((child.block_type, [child.value["publication"].pk]))
+        elif child.block_type == "reference_list":
+            cited.append((child.block_type, [p.pk for p in child.value["references"]]))
+    return cited
+
+
+def test_both_bodies_cite_the_same_sample_records(seed_article):
+    chinese = cited_records(seed_article.body_zh_hans)
+    assert chinese == cited_records(seed_article.body_en)
+    trial_ids = [ids[0] for kind, ids in chinese if kind == "trial_record"]
+    trials = [ClinicalTrial.objects.get(pk=pk) for pk in trial_ids]
+    assert [trial.registry_id for trial in trials] == list(NCT_IDS)
+    assert Publication.objects.filter(pk__in=[i for _k, ids in chinese for i in ids]).count() == 2
+
+
+def test_the_english_says_what_the_chinese_says(seed_article):
+    english = " ".join(str(child.value) for child in seed_article.body_en)
+    assert "two active clinical trials" in english
+    assert "one of which was terminated for lack of funding" in english
+    assert "weekly injections" in english
+    assert "once every four weeks" in english
+    assert "low-contextualised symptoms (translator's note" in english
+    assert "hypothymic" not in english
+
+
+def test_a_second_run_keeps_an_editor_s_change_to_a_record(demo_output):
+    trial = ClinicalTrial.objects.get(registry_id="NCT03522545")
+    original, trial.title_en = trial.title_en, "Edited by an editor"
+    trial.save()
+    load_demo()
+    assert ClinicalTrial.objects.get(pk=trial.pk).title_en == "Edited by an editor"
+    trial.title_en = original
+    trial.save()
 
 
 def test_the_english_body_follows_the_chinese_block_for_block(seed_article):

@@ -1,15 +1,12 @@
 """The registry's admin: Chinese listings, filters, search, choosers, import, protected deletes."""
 
 import json
-import uuid
 
 import pytest
 from django.contrib.auth.models import Group, Permission
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
-from wagtail.models import Page, ReferenceIndex
 
 from registry.models import ClinicalTrial, Publication
 from registry.samples import TRIAL_FILES, load_samples
@@ -25,21 +22,13 @@ PUBLICATION_CHOOSER = "wagtailsnippetchoosers_registry_publication"
 
 
 def cite(page, record, field="body_zh_hans"):
-    """Index `page` as citing `record`, as Wagtail does for a snippet chooser in its body.
-
-    The citing blocks are built on another branch; the row names today's trial block.
-    """
-    path = f"{field}.{uuid.uuid4()}"
-    ReferenceIndex.objects.create(
-        content_type=ContentType.objects.get_for_model(page),
-        base_content_type=ContentType.objects.get_for_model(Page),
-        object_id=str(page.pk),
-        to_content_type=ContentType.objects.get_for_model(record),
-        to_object_id=str(record.pk),
-        model_path=f"{field}.trial",
-        content_path=path,
-        content_path_hash=ReferenceIndex._get_content_path_hash(path),
-    )
+    """Make `page`'s body in `field` cite `record` with its citing block, and save the page."""
+    if isinstance(record, ClinicalTrial):
+        block = {"type": "trial_record", "value": {"trial": record.pk, "note": ""}}
+    else:
+        block = {"type": "reference_list", "value": {"references": [record.pk]}}
+    setattr(page, field, [block])
+    page.save()
 
 
 @pytest.fixture

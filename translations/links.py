@@ -35,22 +35,24 @@ def swapped_prefix(path, language):
     return f"/{language}/"
 
 
-def language_links(request, page=None):
-    """A LanguageLink per site language for `page` (or the current non-page path)."""
+def language_links(request, page=None, urls=None):
+    """A LanguageLink per site language for `page`, a view's {language: path}, or the path."""
     active = current_language()
     links = []
     for code, name in settings.LANGUAGES:
         if page is not None:
             url = page_url_in(page, code, request)
+        elif urls is not None:
+            url = urls.get(code)
         else:
             url = swapped_prefix(request.get_full_path(), code)
         links.append(LanguageLink(code, name, url, current=code == active))
     return links
 
 
-def alternates(request, page):
+def alternates(request, page=None, urls=None):
     """Absolute URLs for rel=canonical and, when every language exists, the hreflang alternates."""
-    links = language_links(request, page)
+    links = language_links(request, page, urls)
     for link in links:
         link.absolute_url = request.build_absolute_uri(link.url) if link.available else None
     current = next(link for link in links if link.current)

@@ -44,6 +44,11 @@ def switch_language(request, language):
     return response
 
 
+def mark_untranslated(request, urls):
+    """Let the 404 for `request` link to the Chinese original, given {language: path}."""
+    request.untranslated_original_url = urls.get(DEFAULT_LANGUAGE)
+
+
 def untranslated_page(request):
     """The page a 404 was raised for because it is not translated into the request's language."""
     return getattr(request, "untranslated_page", None)
@@ -52,7 +57,9 @@ def untranslated_page(request):
 def page_not_found(request, exception):
     """404; a page that exists only in Chinese gets a link to its Chinese version."""
     page = untranslated_page(request)
+    original_url = getattr(request, "untranslated_original_url", None)
     if page is not None:
-        context = {"original_url": page_url_in(page, DEFAULT_LANGUAGE, request)}
-        return render(request, "404.html", context, status=404)
+        original_url = page_url_in(page, DEFAULT_LANGUAGE, request)
+    if original_url:
+        return render(request, "404.html", {"original_url": original_url}, status=404)
     return default_page_not_found(request, exception)

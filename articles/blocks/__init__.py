@@ -8,6 +8,7 @@ from articles.blocks.citations import (
     StudySummaryBlock,
 )
 from articles.blocks.media import FigureBlock, TableFigureBlock
+from articles.blocks.records import ReferenceListBlock, StudyRecordBlock, TrialCardBlock
 from articles.blocks.text import BulletListBlock, HeadingBlock, ParagraphBlock, QuoteBlock
 from articles.blocks.trials import ClinicalTrialBlock
 
@@ -22,7 +23,10 @@ __all__ = [
     "ParagraphBlock",
     "QuoteBlock",
     "ReferenceBlock",
+    "ReferenceListBlock",
     "ReferencesBlock",
+    "StudyRecordBlock",
     "StudySummaryBlock",
     "TableFigureBlock",
+    "TrialCardBlock",
 ]

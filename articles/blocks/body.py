@@ -1,10 +1,13 @@
 """The article body: every block an article may hold, numbered and cited as a whole."""
 
+import json
+
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from articles.blocks.citations import ReferencesBlock, StudySummaryBlock
 from articles.blocks.media import FigureBlock, TableFigureBlock
+from articles.blocks.records import ReferenceListBlock, StudyRecordBlock, TrialCardBlock
 from articles.blocks.shared import MAX_HEADING_LEVEL, PAGE_TITLE_LEVEL, HeadedBlockMixin
 from articles.blocks.text import BulletListBlock, HeadingBlock, ParagraphBlock, QuoteBlock
 from articles.blocks.trials import ClinicalTrialBlock
@@ -22,12 +25,18 @@ class ArticleBodyBlock(ReadableStreamBlock):
     list = BulletListBlock()
     figure = FigureBlock()
     table = TableFigureBlock()
-    study = StudySummaryBlock()
-    trial = ClinicalTrialBlock()
-    references = ReferencesBlock()
+    trial_record = TrialCardBlock()
+    study_record = StudyRecordBlock()
+    reference_list = ReferenceListBlock()
+    # Typed-in facts, from before the registry: still readable, converted by migration 0014.
+    study = StudySummaryBlock(label=_("Study summary (old)"), group=_("Old blocks"))
+    trial = ClinicalTrialBlock(label=_("Clinical trial (old)"), group=_("Old blocks"))
+    references = ReferencesBlock(label=_("References (old)"), group=_("Old blocks"))
 
     # Block types numbered in order of appearance, each with its own counter.
     numbered_types = ("figure", "table")
+    # Blocks kept for old bodies; editors cite registry records instead.
+    legacy_types = ("study", "trial", "references")
 
     def numbering(self, value):
         """(each child's figure/table number or first reference number, total references)."""
@@ -38,9 +47,9 @@ class ArticleBodyBlock(ReadableStreamBlock):
             if child.block_type in counters:
                 counters[child.block_type] += 1
                 numbers.append(counters[child.block_type])
-            elif child.block_type == "references":
+            elif hasattr(child.value, "numbered"):
                 numbers.append(references + 1)
-                references += len(child.value.get("references") or [])
+                references += len(child.value.numbered())
             else:
                 numbers.append(None)
         return numbers, references
@@ -62,6 +71,7 @@ class ArticleBodyBlock(ReadableStreamBlock):
         return levels
 
     def render_basic(self, value, context=None):
+        # A block whose record is missing shows nothing, not even its wrapper.
         numbers, reference_count = self.numbering(value)
         return format_html_join(
             "\n",
@@ -81,20 +91,39 @@ class ArticleBodyBlock(ReadableStreamBlock):
                 for child, number, level in zip(
                     value, numbers, self.heading_levels(value), strict=True
                 )
+                if getattr(child.value, "shown", True)
             ],
         )
 
     def schema_citations(self, value):
-        """schema.org citations of every study and reference in the body, in order."""
-        return [
+        """schema.org citations of every study and reference in the body, in order, each once."""
+        return unique_by_identity(
             citation
             for child in value
             if hasattr(child.value, "schema_citations")
             for citation in child.value.schema_citations()
-        ]
+        )
 
     def schema_trials(self, value):
-        """schema.org MedicalTrials of every trial card in the body, in order."""
-        return [
+        """schema.org MedicalTrials of every trial card in the body, in order, each once."""
+        return unique_by_identity(
             child.value.schema_trial() for child in value if hasattr(child.value, "schema_trial")
-        ]
+        )
+
+
+def identity(thing):
+    """What makes a schema.org thing the same thing: its @id, identifier, code, URL or name."""
+    for key in ("@id", "identifier", "code", "url", "headline", "name"):
+        if thing.get(key):
+            return key, json.dumps(thing[key], sort_keys=True).lower()
+    return None, json.dumps(thing, sort_keys=True)
+
+
+def unique_by_identity(things):
+    """The schema.org things (None skipped) with the repeats of an earlier one left out."""
+    seen, unique = set(), []
+    for thing in things:
+        if thing and identity(thing) not in seen:
+            seen.add(identity(thing))
+            unique.append(thing)
+    return unique

@@ -1,59 +1,19 @@
 """The seed article: stem-cell therapy for depression (Chinese source text, English translation).
 
-Body values are in StreamField's raw form (rich text as HTML, dates as ISO strings); the figure's
-image and the lead image are named by keys that the loader resolves to stored images.
+Body values are in StreamField's raw form (rich text as HTML, dates as ISO strings); images are
+named by keys and cited records by registry id or DOI, which the loader resolves to stored ones.
 """
 
 import datetime
 
-from articles.blocks import SAMPLE_CITATION
-
 FIGURE_IMAGE = "depression-schematic"
 LEAD_IMAGE = "depression-lead"
 
-# Bibliographic data of the works the article cites, the same in both languages; its first
-# reference is the blocks' sample citation.
-JURCZENKO_2025 = SAMPLE_CITATION
-LI_2024 = {
-    "authors": ["Li, J.", "Wang, Y.", "Zhang, Y.", "Liu, M.", "Rong, X.", "Jiang, J."],
-    "title": (
-        "Therapeutic potential and mechanisms of stem cells in major depressive disorder: "
-        "a comprehensive review"
-    ),
-    "journal": "Front. Pharmacol.",
-    "year": 2024,
-    "volume": "15",
-    "pages": "1476558",
-    "published_date": "2024-11-25",
-    "doi": "10.3389/fphar.2024.1476558",
-    "study_type": "review",
-}
-
-# Registry facts of the three trials, the same in both languages.
-NCT03265808 = {
-    "registry_id": "NCT03265808",
-    "phases": ["PHASE1", "PHASE2"],
-    "allocation": "RANDOMIZED",
-    "masking": "DOUBLE",
-    "placebo_controlled": True,
-    "enrollment": 80,
-    "enrollment_type": "ESTIMATED",
-    "status": "ACTIVE_NOT_RECRUITING",
-}
-NCT03522545 = {
-    "registry_id": "NCT03522545",
-    "phases": ["PHASE1"],
-    "masking": "DOUBLE",
-    "placebo_controlled": True,
-    "enrollment": 30,
-    "enrollment_type": "ESTIMATED",
-    "status": "RECRUITING",
-}
-NCT02675556 = {
-    "registry_id": "NCT02675556",
-    "phases": ["PHASE1"],
-    "status": "TERMINATED",
-}
+# The works and trials the article cites, by DOI and registry id: their facts are the sample
+# records of registry/fixtures, which both bodies cite.
+JURCZENKO_2025_DOI = "10.3390/ijms26178306"
+LI_2024_DOI = "10.3389/fphar.2024.1476558"
+TRIAL_IDS = ("NCT03265808", "NCT03522545", "NCT02675556")
 
 ANIMAL_TABLE_OPTIONS = {
     "table_header_choice": "row",
@@ -100,11 +60,9 @@ ARTICLE = {
                 ),
             ),
             (
-                "study",
+                "study_record",
                 {
-                    **JURCZENKO_2025,
-                    "published_date": "2025-08-27",
-                    "study_type": "review",
+                    "publication": JURCZENKO_2025_DOI,
                     "population": "临床前研究与早期临床试验",
                     "intervention": (
                         "间充质干细胞 (MSC)、神经干细胞 (NSC) 和诱导性多能干细胞 (iPSC)"
@@ -340,9 +298,9 @@ ARTICLE = {
                 ),
             ),
             (
-                "study",
+                "study_record",
                 {
-                    **LI_2024,
+                    "publication": LI_2024_DOI,
                     "intervention": "干细胞(SC)移植",
                     "key_findings": (
                         "<p>该研究综述表明:干细胞(SCs)因其抗炎作用和神经营养特性,"
@@ -390,46 +348,36 @@ ARTICLE = {
                 ),
             ),
             (
-                "trial",
+                "trial_record",
                 {
-                    **NCT03265808,
-                    "title": "同种异体人间充质干细胞输注对比安慰剂治疗酒精使用障碍合并重度抑郁症",
-                    "summary": (
+                    "trial": "NCT03265808",
+                    "note": (
                         "<p>一项I/II期随机、双盲、安慰剂对照试验,评估同种异体人类间充质干细胞(MSC)"
                         "输注"
                         "对80名合并酒精使用障碍和重度抑郁症患者(AUD-MD)的安全性。</p>"
                     ),
-                    "conditions": ["酒精使用障碍", "重度抑郁症"],
-                    "interventions": ["同种异体人间充质干细胞(MSC)输注", "安慰剂"],
                 },
             ),
             (
-                "trial",
+                "trial_record",
                 {
-                    **NCT03522545,
-                    "title": "辅助性同种异体间充质干细胞治疗难治性双相抑郁症",
-                    "summary": (
+                    "trial": "NCT03522545",
+                    "note": (
                         "<p>一项双盲、安慰剂对照试验,旨在评估同种异体骨髓来源的多能间充质基质细胞"
                         "对难治性双相抑郁症 (TRBD) 患者的疗效和耐受性。该研究正在进行中,"
                         "目前处于招募阶段,"
                         "计划招募30名参与者。</p>"
                     ),
-                    "conditions": ["难治性双相抑郁症(TRBD)"],
-                    "interventions": ["同种异体骨髓来源的多能间充质基质细胞", "安慰剂"],
                 },
             ),
             (
-                "trial",
+                "trial_record",
                 {
-                    **NCT02675556,
-                    "title": "同种异体人间充质干细胞(hMSC)输注治疗难治性抑郁症",
-                    "summary": (
+                    "trial": "NCT02675556",
+                    "note": (
                         "<p>一项评估同种异体MSC输注治疗难治性抑郁症患者的安全性和潜在有效性的研究。"
                         "该试验于2019年因资金不足终止。</p>"
                     ),
-                    "conditions": ["难治性抑郁症"],
-                    "interventions": ["同种异体MSC输注"],
-                    "why_stopped": "资金不足",
                 },
             ),
             (
@@ -528,7 +476,7 @@ ARTICLE = {
                     "成本效益和监管协调也将至关重要。</p>"
                 ),
             ),
-            ("references", {"references": [{**JURCZENKO_2025, "url": ""}]}),
+            ("reference_list", {"references": [JURCZENKO_2025_DOI]}),
         ],
         "en": [
             (
@@ -540,11 +488,9 @@ ARTICLE = {
                 ),
             ),
             (
-                "study",
+                "study_record",
                 {
-                    **JURCZENKO_2025,
-                    "published_date": "2025-08-27",
-                    "study_type": "review",
+                    "publication": JURCZENKO_2025_DOI,
                     "population": "Preclinical studies and early-phase clinical trials",
                     "intervention": (
                         "Mesenchymal stem cells (MSCs), neural stem cells (NSCs) and induced "
@@ -829,10 +775,12 @@ ARTICLE = {
                 (
                     "<p>In 2016, Smulevich et al. carried out a notable study of the therapeutic "
                     "potential of umbilical cord blood cells in women with treatment-resistant "
-                    "depression. Participants received injections of 250 million concentrated cord "
-                    "blood cells once every four weeks, while a control group received placebo "
-                    "injections. Although depressive and hypothymic (low-mood) symptoms eased in "
-                    "both groups, the treatment group showed a delayed but more marked improvement "
+                    "depression. Participants received weekly injections of 250 million "
+                    "concentrated cord blood cells, once every four weeks, while a control group "
+                    "received placebo injections. Although depressive and low-contextualised "
+                    "symptoms (translator's note: a literal rendering of the original's "
+                    "低情境化症状) eased in both groups, the treatment group showed a delayed but "
+                    "more marked improvement "
                     "in treatment resistance and depression severity. Long-term cognitive "
                     "improvement was also observed in the stem-cell group.</p>"
                 ),
@@ -859,9 +807,9 @@ ARTICLE = {
                 ),
             ),
             (
-                "study",
+                "study_record",
                 {
-                    **LI_2024,
+                    "publication": LI_2024_DOI,
                     "intervention": "Stem-cell (SC) transplantation",
                     "key_findings": (
                         "<p>The review concludes that stem cells (SCs), owing to their "
@@ -919,69 +867,44 @@ ARTICLE = {
                 "paragraph",
                 (
                     "<p>To date, two active clinical trials using stem cells or stem-cell-derived "
-                    "products to treat depression have been registered on ClinicalTrials.gov, and "
-                    "one further trial was terminated for lack of funding:</p>"
+                    "products to treat depression have been registered on ClinicalTrials.gov, one "
+                    "of which was terminated for lack of funding:</p>"
                 ),
             ),
             (
-                "trial",
+                "trial_record",
                 {
-                    **NCT03265808,
-                    "title": (
-                        "Allogeneic human mesenchymal stem cell infusion vs placebo in alcohol "
-                        "use disorder and major depression"
-                    ),
-                    "summary": (
+                    "trial": "NCT03265808",
+                    "note": (
                         "<p>A phase I/II randomised, double-blind, placebo-controlled trial "
                         "evaluating the safety of allogeneic human mesenchymal stem cell (MSC) "
                         "infusion in 80 patients with comorbid alcohol use disorder and major "
                         "depression (AUD-MD).</p>"
                     ),
-                    "conditions": ["Alcohol use disorder", "Major depression"],
-                    "interventions": [
-                        "Allogeneic human mesenchymal stem cell (MSC) infusion",
-                        "Placebo",
-                    ],
                 },
             ),
             (
-                "trial",
+                "trial_record",
                 {
-                    **NCT03522545,
-                    "title": (
-                        "Adjunctive allogeneic mesenchymal stem cells for treatment-resistant "
-                        "bipolar depression"
-                    ),
-                    "summary": (
+                    "trial": "NCT03522545",
+                    "note": (
                         "<p>A double-blind, placebo-controlled trial assessing the efficacy and "
                         "tolerability of allogeneic bone-marrow-derived multipotent mesenchymal "
                         "stromal cells in patients with treatment-resistant bipolar depression "
                         "(TRBD). The study is ongoing and currently recruiting, with 30 "
                         "participants planned.</p>"
                     ),
-                    "conditions": ["Treatment-resistant bipolar depression (TRBD)"],
-                    "interventions": [
-                        "Allogeneic bone-marrow-derived multipotent mesenchymal stromal cells",
-                        "Placebo",
-                    ],
                 },
             ),
             (
-                "trial",
+                "trial_record",
                 {
-                    **NCT02675556,
-                    "title": (
-                        "Allogeneic human mesenchymal stem cell (hMSC) infusion in patients with "
-                        "treatment-resistant depression"
-                    ),
-                    "summary": (
+                    "trial": "NCT02675556",
+                    "note": (
                         "<p>A study evaluating the safety and potential efficacy of allogeneic MSC "
                         "infusion in patients with treatment-resistant depression. The trial was "
                         "terminated in 2019 for lack of funding.</p>"
                     ),
-                    "conditions": ["Treatment-resistant depression"],
-                    "interventions": ["Allogeneic MSC infusion"],
-                    "why_stopped": "Lack of funding",
                 },
             ),
             (
@@ -1106,7 +1029,7 @@ ARTICLE = {
                     "crucial.</p>"
                 ),
             ),
-            ("references", {"references": [{**JURCZENKO_2025, "url": ""}]}),
+            ("reference_list", {"references": [JURCZENKO_2025_DOI]}),
         ],
     },
 }

@@ -185,8 +185,11 @@ PAGE_CACHE_EXCLUDE_PATHS = [
     r"^/language/",
     r"^/[\w-]+/search/",
 ]
-# Public pages of a snippet of its own, purged when it changes (besides the pages citing it).
-PAGE_CACHE_OBJECT_URLS = {"registry.clinicaltrial": "/{language}/trials/{pk}/"}
+# Public pages of a snippet of its own, purged when it changes (besides the pages citing it):
+# patterns formatted with the language, the object's pk and the object itself.
+PAGE_CACHE_OBJECT_URLS = {
+    "registry.clinicaltrial": ("/{language}/trials/{object.url_key}/", "/{language}/trials/"),
+}
 # Varnish in front (deploy/varnish/default.vcl): the address it takes PURGE requests on.
 if os.environ.get("VARNISH_URL"):
     WAGTAILFRONTENDCACHE = {

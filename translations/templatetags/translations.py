@@ -11,6 +11,10 @@ from translations.links import alternates, language_links
 register = template.Library()
 
 
+# A view that is not a page may name its own address in each language as `language_urls`
+# ({language: path or None}) in its context.
+
+
 def context_page(context):
     """The Wagtail page being rendered, if any."""
     page = context.get("page")
@@ -21,7 +25,7 @@ def context_page(context):
 def language_switch_links(context):
     """The switcher's links: each goes through the view that remembers the choice in a cookie."""
     request = context["request"]
-    links = language_links(request, context_page(context))
+    links = language_links(request, context_page(context), context.get("language_urls"))
     for link in links:
         if link.available:
             query = urlencode({"next": link.url})
@@ -33,7 +37,7 @@ def language_switch_links(context):
 def alternate_links(context):
     """Absolute URLs for rel=canonical and, when every language exists, the hreflang alternates."""
     request = context.get("request")
-    page = context_page(context)
-    if request is None or page is None:
+    page, urls = context_page(context), context.get("language_urls")
+    if request is None or (page is None and urls is None):
         return {}
-    return alternates(request, page)
+    return alternates(request, page, urls)

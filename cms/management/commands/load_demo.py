@@ -22,6 +22,7 @@ from cms.demo.medical_review import build_medical_review
 from cms.demo.neighbour_articles import BOAO_ARTICLE, HEART_ARTICLE
 from cms.models import ContactPage, HomePage
 from publisher.models import SiteSettings
+from registry.samples import delete_samples, load_missing_samples
 
 # Articles of the same day are ordered by id, so creation order is reading order:
 # the heart article comes before the seed article, the Boao news after it.
@@ -172,18 +173,38 @@ def ensure_news_index(home, report):
     )
 
 
-def body_value(language, blocks, images):
+def ensure_records(report):
+    """The sample trials and publications that the demo articles cite."""
+    records = load_missing_samples()
+    for record in [*records.trials.values(), *records.publications.values()]:
+        report.record("created" if record in records.created else "exists", record)
+    return records
+
+
+def resolve(block_type, value, images, records):
+    """A demo block's raw value with its image and records named by key replaced by their ids."""
+    if block_type == "figure":
+        value["image"] = images[value["image"]].pk
+    elif block_type == "trial_record":
+        value["trial"] = records.trials[value["trial"]].pk
+    elif block_type == "study_record":
+        value["publication"] = records.publications[value["publication"]].pk
+    elif block_type == "reference_list":
+        value["references"] = [records.publications[doi].pk for doi in value["references"]]
+    return value
+
+
+def body_value(language, blocks, images, records):
     """The article body in `language`, validated by the same rules editors meet."""
     field = ArticlePage._meta.get_field(f"body_{suffix(language)}")
-    raw = []
-    for block_type, value in copy.deepcopy(blocks):
-        if block_type == "figure":
-            value["image"] = images[value["image"]].pk
-        raw.append({"type": block_type, "value": value})
+    raw = [
+        {"type": block_type, "value": resolve(block_type, value, images, records)}
+        for block_type, value in copy.deepcopy(blocks)
+    ]
     return field.stream_block.clean(field.to_python(raw))
 
 
-def ensure_article(index, data, category, images, report):
+def ensure_article(index, data, category, report, *, images, records):
     """One article, published in both languages, found again by its Chinese slug."""
     values = {"date": data["date"], "category": category, "lead_image": None, "source": ""}
     if data["lead_image"]:
@@ -193,7 +214,9 @@ def ensure_article(index, data, category, images, report):
             f"title_{suffix(language)}": data["title"][language],
             f"slug_{suffix(language)}": data["slug"],
             f"summary_{suffix(language)}": data["summary"][language],
-            f"body_{suffix(language)}": body_value(language, data["body"][language], images),
+            f"body_{suffix(language)}": body_value(
+                language, data["body"][language], images, records
+            ),
         }
     existing = ArticlePage.objects.child_of(index).filter(slug_zh_hans=data["slug"]).first()
     return ensure_page(existing, index, ArticlePage, values, report, tags=data["tags"])
@@ -220,8 +243,9 @@ def ensure_demo_site(report):
     category = ensure_object(Category, site_data.CATEGORY, "slug", report)
     ensure_object(Disclaimer, site_data.TRIAL_NEWS_DISCLAIMER, "name", report)
     images = ensure_images(report)
+    records = ensure_records(report)
     for article in ARTICLES:
-        ensure_article(index, article, category, images, report)
+        ensure_article(index, article, category, report, images=images, records=records)
     build_medical_review(index, report)
     ensure_contact_page(home, report)
 
@@ -234,6 +258,7 @@ def delete_demo_site():
     get_image_model().objects.filter(title__in=[spec["title"] for spec in IMAGES.values()]).delete()
     Disclaimer.objects.filter(name=site_data.TRIAL_NEWS_DISCLAIMER["name"]).delete()
     Category.objects.filter(slug=site_data.CATEGORY["slug"]).delete()
+    delete_samples()
 
 
 class Command(BaseCommand):
