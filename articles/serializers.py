@@ -1,6 +1,7 @@
 """How an article's related objects read in the public API (cms.api), in the active language."""
 
 from rest_framework import serializers
+from wagtail.images.api.fields import ImageRenditionField
 
 
 class CategorySerializer(serializers.Serializer):
@@ -9,3 +10,14 @@ class CategorySerializer(serializers.Serializer):
     id = serializers.IntegerField(read_only=True)
     name = serializers.CharField(read_only=True)
     slug = serializers.CharField(read_only=True)
+
+
+class RenditionField(ImageRenditionField):
+    """Wagtail's rendition of an image, its full_url on the request's host as in og:image."""
+
+    def to_representation(self, image):
+        data = super().to_representation(image)
+        if "url" in data:
+            # Not the rendition's own full_url, which prefixes WAGTAILADMIN_BASE_URL.
+            data["full_url"] = self.context["request"].build_absolute_uri(data["url"])
+        return data

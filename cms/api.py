@@ -12,6 +12,7 @@ from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext
+from rest_framework.fields import SkipField
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from taggit.managers import TaggableManager
@@ -21,6 +22,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import (
     BaseSerializer,
     DetailUrlField,
+    PageHtmlUrlField,
     PageParentField,
     PageSerializer,
     get_serializer_class,
@@ -34,6 +36,7 @@ from registry.choices import normalise_doi
 from registry.fields import ChoiceListField
 from registry.models import ClinicalTrial, Publication
 from translations.languages import DEFAULT_LANGUAGE, LANGUAGES
+from translations.links import alternates
 from translations.models import readable_in
 
 LANGUAGE_PARAMETER = "lang"
@@ -68,11 +71,30 @@ def with_language(url, language):
     return f"{path}?{params.urlencode()}"
 
 
+def detail_url(request, router, model, pk):
+    """An object's API address on the request's host, or None when it has no endpoint."""
+    # The request's host, as in the pages' canonical links (ALLOWED_HOSTS vouches for it), not
+    # the Site record's hostname, which Wagtail's get_full_url() would use.
+    path = router.get_object_detail_urlpath(model, pk)
+    return request.build_absolute_uri(path) if path else None
+
+
 class LanguageDetailUrlField(DetailUrlField):
-    """The object's API address, in the language it was asked for."""
+    """The object's API address on the request's host, in the language it was asked for."""
 
     def get_attribute(self, instance):
-        return with_language(super().get_attribute(instance), translation.get_language())
+        request, router = self.context["request"], self.context["router"]
+        url = detail_url(request, router, type(instance), instance.pk)
+        if url is None:
+            raise SkipField
+        return with_language(url, translation.get_language())
+
+
+class CanonicalUrlField(PageHtmlUrlField):
+    """The page's address on the site: its rel=canonical link in the requested language."""
+
+    def to_representation(self, page):
+        return alternates(self.context["request"], page)["canonical"]
 
 
 class RecordSerializer(BaseSerializer):
@@ -95,9 +117,10 @@ class ParentField(PageParentField):
 
 
 class PublicPageSerializer(PageSerializer):
-    """A page; its detail_url and its parent's keep the language."""
+    """A page; its addresses (and its parent's) are on the request's host, in the language."""
 
     detail_url = LanguageDetailUrlField(read_only=True)
+    html_url = CanonicalUrlField(read_only=True)
     parent = ParentField(read_only=True)
 
 
@@ -272,6 +295,20 @@ class PublicEndpoint:
             except ValueError as error:
                 raise BadRequestError("id must be a positive integer") from error
         return None
+
+    def find_view(self, request):
+        """A redirect to the object found, keeping the query string but what found it."""
+        try:
+            found = self.find_object(self.get_queryset(), request)
+        except self.model.DoesNotExist:
+            found = None
+        if found is None:
+            raise Http404("not found")
+        url = detail_url(request, request.wagtailapi_router, self.model, found.pk)
+        query = request.GET.copy()
+        for name in self.find_query_parameters:
+            query.pop(name, None)
+        return redirect(f"{url}?{query.urlencode()}" if query else url)
 
 
 class PagesEndpoint(PublicEndpoint, PagesAPIViewSet):

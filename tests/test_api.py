@@ -2,15 +2,18 @@
 
 import datetime
 import json
+import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.utils import translation
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
 from articles.models import Category
 from registry.models import ClinicalTrial, Publication
 from registry.samples import load_samples
-from tests.factories import make_article, make_contact_page, make_site, paragraph
+from tests.factories import make_article, make_contact_page, make_image, make_site, paragraph
+from tests.test_article_share import Elements, canonical
 
 pytestmark = pytest.mark.django_db
 
@@ -545,3 +548,91 @@ def test_a_trial_dated_by_month_reads_so(client, db):
     trial = data(api(client, "trials/", fields="*", lang="en"))["items"][0]
     assert trial["start_date_precision"] == "MONTH"
     assert trial["dates_text"] == "since May 2020"
+
+
+URL = re.compile(r"https?://[^\s\"'<>]+")
+
+
+@pytest.fixture(
+    params=[
+        # `PORT=8099 make run`: the Site record says localhost:80, readers ask 127.0.0.1:8099.
+        (("localhost", 80), {"HTTP_HOST": "127.0.0.1:8099"}, "http://127.0.0.1:8099"),
+        # Behind TLS, under a name the Site record does not have.
+        (
+            ("cms.internal", 8080),
+            {"HTTP_HOST": "news.example.cn", "secure": True},
+            "https://news.example.cn",
+        ),
+    ],
+    ids=["local-port", "other-host"],
+)
+def served(request, site_tree, client):
+    """An article with a lead image, and a GET as readers send it to a host the Site record lacks.
+
+    Yields (get(path, **params), the origin every absolute URL must have, the Site's hostname).
+    """
+    (hostname, port), headers, origin = request.param
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = hostname, port
+    site.save()
+    _home, index = site_tree
+    make_article(index, 1, lead_image=make_image())
+
+    def get(path, **params):
+        return client.get(path, params, **headers)
+
+    return get, origin, hostname
+
+
+class TestAddressesOnTheRequestsHost:
+    """Every absolute URL the API gives is on the request's host, as the pages' own links are."""
+
+    @pytest.mark.parametrize("lang", ["zh-hans", "en"])
+    def test_an_article_links_where_its_page_says_it_is(self, served, lang):
+        get, origin, _hostname = served
+        items = data(get("/api/v2/pages/", type="articles.ArticlePage", lang=lang))["items"]
+        page = data(get(f"/api/v2/pages/{items[0]['id']}/", lang=lang))
+        html = get(urlsplit(page["meta"]["html_url"]).path).content.decode()
+        assert page["meta"]["html_url"] == canonical(html)
+        assert page["meta"]["html_url"].startswith(f"{origin}/{lang}/news/")
+        og_image = Elements(html).first("meta", property="og:image")["content"]
+        assert page["lead_image"]["full_url"] == og_image
+        suffix = "" if lang == "zh-hans" else "?lang=en"
+        assert page["meta"]["detail_url"] == f"{origin}/api/v2/pages/{page['id']}/{suffix}"
+        assert items[0]["meta"]["detail_url"] == page["meta"]["detail_url"]
+        parent = page["meta"]["parent"]["meta"]
+        index_html = get(urlsplit(parent["html_url"]).path).content.decode()
+        assert parent["html_url"] == canonical(index_html)
+        assert parent["detail_url"].startswith(f"{origin}/api/v2/pages/")
+
+    @pytest.mark.parametrize("lang", ["zh-hans", "en"])
+    def test_no_url_names_the_site_records_host(self, served, lang):
+        get, origin, hostname = served
+        for path in ("/api/v2/pages/", f"/api/v2/pages/{Page.objects.last().pk}/"):
+            body = get(path, fields="*", lang=lang).content.decode()
+            urls = URL.findall(body)
+            assert urls
+            assert all(url.startswith(f"{origin}/") for url in urls), urls
+            assert hostname not in body
+            assert "testserver" not in body
+
+    def test_find_redirects_on_the_requests_host(self, served):
+        get, origin, _hostname = served
+        response = get("/api/v2/pages/find/", html_path="/en/news/article-1-en/")
+        while response.status_code == 302:
+            assert response["Location"].startswith(("/", f"{origin}/"))
+            response = get(response["Location"].removeprefix(origin))
+        assert data(response)["meta"]["detail_url"].startswith(f"{origin}/api/v2/pages/")
+        response = get("/api/v2/pages/find/", id=str(Page.objects.last().pk))
+        assert response["Location"].startswith(f"{origin}/api/v2/pages/")
+
+    @pytest.mark.parametrize("endpoint", ["trials", "publications"])
+    def test_records_link_on_the_requests_host(self, served, endpoint):
+        get, origin, _hostname = served
+        load_samples()
+        for lang in ("zh-hans", "en"):
+            for item in data(get(f"/api/v2/{endpoint}/", lang=lang))["items"]:
+                assert item["meta"]["detail_url"].startswith(f"{origin}/api/v2/{endpoint}/")
+            first = data(get(f"/api/v2/{endpoint}/"))["items"][0]
+            response = get(f"/api/v2/{endpoint}/find/", id=str(first["id"]), lang=lang)
+            assert response["Location"].startswith(f"{origin}/api/v2/{endpoint}/{first['id']}/")
