@@ -22,6 +22,7 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import (
     BaseSerializer,
     DetailUrlField,
+    PageAliasOfField,
     PageHtmlUrlField,
     PageParentField,
     PageSerializer,
@@ -103,8 +104,8 @@ class RecordSerializer(BaseSerializer):
     detail_url = LanguageDetailUrlField(read_only=True)
 
 
-class ParentField(PageParentField):
-    """The parent page (when public), its detail_url in the language of the page's."""
+class RelatedPageMixin:
+    """A related page as its id, type, title and addresses, in the language of the page's."""
 
     def to_representation(self, value):
         serializer_class = get_serializer_class(
@@ -116,12 +117,32 @@ class ParentField(PageParentField):
         return serializer_class(context=self.context).to_representation(value)
 
 
+class ParentField(RelatedPageMixin, PageParentField):
+    """The parent page, when readers may see it."""
+
+
+class AliasOfField(RelatedPageMixin, PageAliasOfField):
+    """The page this one is an alias of when the API serves it too, else null."""
+
+    def get_attribute(self, instance):
+        if instance.alias_of_id is None:
+            return None
+        # Naming a private or withdrawn original would leak its id and title.
+        # Once per response, whatever the number of aliases listed.
+        if "visible_originals" not in self.context:
+            originals = Page.objects.filter(alias_of__isnull=False).values("alias_of")
+            visible = self.context["base_queryset"].filter(pk__in=originals)
+            self.context["visible_originals"] = {page.pk: page for page in visible}
+        return self.context["visible_originals"].get(instance.alias_of_id)
+
+
 class PublicPageSerializer(PageSerializer):
     """A page; its addresses (and its parent's) are on the request's host, in the language."""
 
     detail_url = LanguageDetailUrlField(read_only=True)
     html_url = CanonicalUrlField(read_only=True)
     parent = ParentField(read_only=True)
+    alias_of = AliasOfField(read_only=True)
 
 
 class Pagination(WagtailPagination):

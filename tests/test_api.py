@@ -9,7 +9,7 @@ import pytest
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
-from articles.models import Category
+from articles.models import Category, NewsIndexPage
 from registry.models import ClinicalTrial, Publication
 from registry.samples import load_samples
 from tests.factories import make_article, make_contact_page, make_image, make_site, paragraph
@@ -361,6 +361,67 @@ class TestOnlyLivePublicContent:
         article.title_zh_hans = "新标题"
         article.save_revision().publish()
         assert data(api(client, f"pages/{article.pk}/"))["title"] == "新标题"
+
+
+def aliased(site_tree, variant):
+    """An article under a second section and its alias in the news index, after `variant`."""
+    home, index = site_tree
+    with translation.override("zh-hans"):
+        section = NewsIndexPage(
+            title_zh_hans="专题", title_en="Features", slug_zh_hans="features", slug_en="features"
+        )
+        home.add_child(instance=section)
+    original = make_article(section, 5)
+    alias = original.create_alias(parent=index)
+    if variant == "private original":
+        PageViewRestriction.objects.create(page=original, restriction_type="password", password="p")
+    elif variant == "private section":
+        PageViewRestriction.objects.create(page=section, restriction_type="login")
+    elif variant == "withdrawn original":
+        # Withdrawn without Wagtail's unpublish (which takes the aliases down too), as an
+        # import or a bulk update would.
+        Page.objects.filter(pk=original.pk).update(live=False)
+    return original, alias
+
+
+class TestAliases:
+    @pytest.mark.parametrize(
+        "variant", ["private original", "private section", "withdrawn original"]
+    )
+    def test_an_alias_never_names_an_original_readers_cannot_see(self, client, site_tree, variant):
+        original, alias = aliased(site_tree, variant)
+        for lang in ("zh-hans", "en"):
+            page = data(api(client, f"pages/{alias.pk}/", lang=lang))
+            assert page["meta"]["alias_of"] is None
+            listing = data(api(client, "pages/", lang=lang, fields="*"))["items"]
+            listed = next(item for item in listing if item["id"] == alias.pk)
+            assert listed["meta"]["alias_of"] is None
+            assert original.pk not in [item["id"] for item in listing]
+            assert (
+                f"/pages/{original.pk}/"
+                not in api(client, "pages/", lang=lang, fields="*").content.decode()
+            )
+            assert api(client, f"pages/{original.pk}/", lang=lang).status_code == 404
+
+    @pytest.mark.parametrize("lang", ["zh-hans", "en"])
+    def test_an_alias_of_a_public_page_names_it(self, client, site_tree, lang):
+        original, alias = aliased(site_tree, "public")
+        page = data(api(client, f"pages/{alias.pk}/", lang=lang))
+        named = page["meta"]["alias_of"]
+        assert named["id"] == original.pk
+        assert named["title"] == ("干细胞新闻5" if lang == "zh-hans" else "Stem cell news 5")
+        suffix = "" if lang == "zh-hans" else "?lang=en"
+        assert (
+            named["meta"]["detail_url"] == f"http://testserver/api/v2/pages/{original.pk}/{suffix}"
+        )
+        assert named["meta"]["html_url"] == canonical(
+            client.get(named["meta"]["html_url"]).content.decode()
+        )
+        assert named["meta"]["html_url"].endswith(
+            "/features/article-5/" if lang == "zh-hans" else "/features/article-5-en/"
+        )
+        listing = data(api(client, "pages/", lang=lang, fields="*"))["items"]
+        assert next(item for item in listing if item["id"] == alias.pk)["meta"]["alias_of"] == named
 
 
 @pytest.fixture(scope="class")
