@@ -34,7 +34,12 @@ from wagtail.snippets.models import register_snippet
 from articles.blocks import ArticleBodyBlock
 from articles.claims import find_claims, stream_text
 from articles.forms import ArticlePageForm
-from articles.serializers import CategorySerializer, RenditionField
+from articles.serializers import (
+    CategorySerializer,
+    DisclaimerField,
+    RenditionField,
+    TagNamesField,
+)
 from common.admin_forms import StaleEditCheckedModelForm
 from common.choosers import ReadableImageChooser, ReadableSnippetChooser
 from common.pagination import paginate
@@ -359,12 +364,12 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         APIField("summary"),
         APIField("body"),
         APIField("category", serializer=CategorySerializer()),
-        APIField("tags"),
+        APIField("tags", serializer=TagNamesField()),
         APIField("lead_image", serializer=RenditionField(SHARE_IMAGE_SPEC)),
         APIField("source"),
         APIField("last_reviewed"),
         APIField("review_statement"),
-        APIField("disclaimer", serializer=serializers.CharField(source="displayed_disclaimer")),
+        APIField("disclaimer", serializer=DisclaimerField()),
         APIField(
             "languages",
             serializer=serializers.ListField(

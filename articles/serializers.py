@@ -3,6 +3,8 @@
 from rest_framework import serializers
 from wagtail.images.api.fields import ImageRenditionField
 
+from publisher.models import SiteSettings
+
 
 class CategorySerializer(serializers.Serializer):
     """A category: its name in the requested language and its slug."""
@@ -21,3 +23,21 @@ class RenditionField(ImageRenditionField):
             # Not the rendition's own full_url, which prefixes WAGTAILADMIN_BASE_URL.
             data["full_url"] = self.context["request"].build_absolute_uri(data["url"])
         return data
+
+
+class TagNamesField(serializers.Field):
+    """The tag names in order, read from the tags prefetched with the articles."""
+
+    def to_representation(self, tags):
+        # Wagtail's TagsField orders them in the database: one query per article.
+        return sorted(tag.name for tag in tags.all())
+
+
+class DisclaimerField(serializers.Field):
+    """The disclaimer the article shows, the site default being the request's site's."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, article):
+        return article.displayed_disclaimer(SiteSettings.for_request(self.context["request"]))

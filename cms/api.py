@@ -363,6 +363,9 @@ class PagesEndpoint(PublicEndpoint, PagesAPIViewSet):
         Page: ("id", "title", "slug", "first_published_at", "last_published_at"),
         ArticlePage: ("date", "last_reviewed"),
     }
+    # {model: relations} the model's API fields read, joined or prefetched for all items at once.
+    joined = {ArticlePage: ("category", "disclaimer", "reviewed_by", "lead_image")}
+    prefetched = {ArticlePage: ("tags", "lead_image__renditions")}
 
     @classmethod
     def get_detail_default_fields(cls, model):
@@ -371,8 +374,22 @@ class PagesEndpoint(PublicEndpoint, PagesAPIViewSet):
 
     def get_base_queryset(self):
         """Live pages of this site without a view restriction, readable in the language."""
-        queryset = super().get_base_queryset().public()
-        return readable_in(queryset, translation.get_language())
+        # Once per request: public() reads every view restriction.
+        if not hasattr(self, "_base_queryset"):
+            queryset = super().get_base_queryset().public()
+            self._base_queryset = readable_in(queryset, translation.get_language())
+        return self._base_queryset
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        joined = self.fields_of(self.joined, queryset.model)
+        prefetched = self.fields_of(self.prefetched, queryset.model)
+        # Only when named: select_related() without names would join every relation.
+        if joined:
+            queryset = queryset.select_related(*sorted(joined))
+        if prefetched:
+            queryset = queryset.prefetch_related(*sorted(prefetched))
+        return queryset
 
     def find_object(self, queryset, request):
         if "html_path" not in request.GET:

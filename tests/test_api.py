@@ -9,10 +9,17 @@ import pytest
 from django.utils import translation
 from wagtail.models import Page, PageViewRestriction, Site
 
-from articles.models import Category, NewsIndexPage
-from registry.models import ClinicalTrial, Publication
+from articles.models import Category, MedicalReviewer, NewsIndexPage
+from registry.models import ClinicalTrial, Publication, PublicationAuthor
 from registry.samples import load_samples
-from tests.factories import make_article, make_contact_page, make_image, make_site, paragraph
+from tests.factories import (
+    make_article,
+    make_contact_page,
+    make_disclaimer,
+    make_image,
+    make_site,
+    paragraph,
+)
 from tests.test_article_share import Elements, canonical
 
 pytestmark = pytest.mark.django_db
@@ -697,3 +704,80 @@ class TestAddressesOnTheRequestsHost:
             first = data(get(f"/api/v2/{endpoint}/"))["items"][0]
             response = get(f"/api/v2/{endpoint}/find/", id=str(first["id"]), lang=lang)
             assert response["Location"].startswith(f"{origin}/api/v2/{endpoint}/{first['id']}/")
+
+
+def add_articles(site_tree, numbers):
+    """Articles with everything the API reads: category, tags, lead image, disclaimer, reviewer."""
+    _home, index = site_tree
+    category, _created = Category.objects.get_or_create(
+        slug="trials", defaults={"name_zh_hans": "临床试验", "name_en": "Trials"}
+    )
+    reviewer, _created = MedicalReviewer.objects.get_or_create(name="王医生", title="主任医师")
+    for n in numbers:
+        article = make_article(
+            index,
+            n,
+            category=category,
+            lead_image=make_image(f"图{n}"),
+            disclaimer=make_disclaimer(f"免责{n}", en=f"Disclaimer {n}"),
+            reviewed_by=reviewer,
+            last_reviewed=datetime.date(2025, 9, 1),
+        )
+        article.tags.add(f"标签{n}", "干细胞")
+        article.save_revision().publish()
+
+
+def add_trials(_site_tree, numbers):
+    """Trials with text in both languages and a list of phases."""
+    for n in numbers:
+        ClinicalTrial.objects.create(
+            registry_id=f"NCT{n:08d}",
+            title_zh_hans=f"试验{n}",
+            title_en=f"Trial {n}",
+            status="RECRUITING",
+            phases=["PHASE1", "PHASE2"],
+            conditions_zh_hans="抑郁症\n焦虑症",
+            conditions_en="Depression\nAnxiety",
+        )
+
+
+def add_publications(_site_tree, numbers):
+    """Publications with two authors each."""
+    for n in numbers:
+        publication = Publication.objects.create(
+            title=f"Paper {n}", translated_title=f"论文{n}", doi=f"10.1000/paper.{n}", year=2020
+        )
+        for family in ("Wang", "Li"):
+            PublicationAuthor.objects.create(publication=publication, family=family, given="X.")
+
+
+class TestQueriesDoNotGrowWithItems:
+    """A listing with fields=* costs as many queries for 20 items as for 2, in both languages."""
+
+    @pytest.mark.parametrize(
+        "listing",
+        [
+            # (endpoint, its parameters, how to add items, the most queries a listing may take)
+            ("pages/", {"type": "articles.ArticlePage"}, add_articles, 10),
+            ("pages/", {}, add_articles, 7),
+            ("trials/", {}, add_trials, 4),
+            ("publications/", {}, add_publications, 5),
+        ],
+        ids=["articles", "pages", "trials", "publications"],
+    )
+    def test_a_listing_with_every_field(
+        self, client, site_tree, django_assert_max_num_queries, listing
+    ):
+        path, params, add, most = listing
+        counts = []
+        for numbers in (range(1, 3), range(3, 21)):
+            add(site_tree, numbers)
+            for lang in ("zh-hans", "en"):
+                query = {"fields": "*", "limit": "20", "lang": lang, **params}
+                # The first request makes the new images' renditions, once for good.
+                api(client, path, **query)
+                with django_assert_max_num_queries(most) as captured:
+                    items = data(api(client, path, **query))["items"]
+                assert len(items) >= numbers[-1]
+                counts.append(len(captured.captured_queries))
+        assert len(set(counts)) == 1, counts
