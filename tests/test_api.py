@@ -719,7 +719,7 @@ def add_articles(site_tree, numbers):
             n,
             category=category,
             lead_image=make_image(f"图{n}"),
-            disclaimer=make_disclaimer(f"免责{n}", en=f"Disclaimer {n}"),
+            disclaimer=make_disclaimer(f"免责{n}", zh=f"免责说明{n}", en=f"Disclaimer {n}"),
             reviewed_by=reviewer,
             last_reviewed=datetime.date(2025, 9, 1),
         )
@@ -781,3 +781,19 @@ class TestQueriesDoNotGrowWithItems:
                 assert len(items) >= numbers[-1]
                 counts.append(len(captured.captured_queries))
         assert len(set(counts)) == 1, counts
+
+    @pytest.mark.parametrize(
+        ("lang", "disclaimer"), [("zh-hans", "免责说明1"), ("en", "Disclaimer 1")]
+    )
+    def test_the_prefetched_relations_read_as_before(self, client, site_tree, lang, disclaimer):
+        add_articles(site_tree, [1])
+        query = {"type": "articles.ArticlePage", "fields": "*", "lang": lang}
+        [item] = data(api(client, "pages/", **query))["items"]
+        assert item["tags"] == sorted(["干细胞", "标签1"])
+        assert item["category"]["slug"] == "trials"
+        assert item["disclaimer"].startswith(disclaimer)
+        assert "王医生" in item["review_statement"]
+        assert item["lead_image"]["url"].endswith(".png")
+        assert item == data(api(client, f"pages/{item['id']}/", fields="*", lang=lang)) | {
+            "meta": item["meta"]
+        }
