@@ -268,6 +268,9 @@ class PublicEndpoint:
     filterable = {}
     # {model: field names} sortable with ?order=.
     sortable = {}
+    # {model: relations} its API fields read, joined or prefetched for all the items at once.
+    joined = {}
+    prefetched = {}
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -299,6 +302,17 @@ class PublicEndpoint:
     def order_fields(self, model):
         """The fields ?order= may sort `model` by."""
         return self.fields_of(self.sortable, model)
+
+    def with_related(self, queryset):
+        """`queryset` fetching what its model's API fields read, whatever the number of items."""
+        joined = self.fields_of(self.joined, queryset.model)
+        prefetched = self.fields_of(self.prefetched, queryset.model)
+        # Only when named: select_related() without names would join every relation.
+        if joined:
+            queryset = queryset.select_related(*sorted(joined))
+        if prefetched:
+            queryset = queryset.prefetch_related(*sorted(prefetched))
+        return queryset
 
     @classmethod
     def get_available_fields(cls, model, db_fields_only=False):
@@ -363,7 +377,6 @@ class PagesEndpoint(PublicEndpoint, PagesAPIViewSet):
         Page: ("id", "title", "slug", "first_published_at", "last_published_at"),
         ArticlePage: ("date", "last_reviewed"),
     }
-    # {model: relations} the model's API fields read, joined or prefetched for all items at once.
     joined = {ArticlePage: ("category", "disclaimer", "reviewed_by", "lead_image")}
     prefetched = {ArticlePage: ("tags", "lead_image__renditions")}
 
@@ -381,15 +394,7 @@ class PagesEndpoint(PublicEndpoint, PagesAPIViewSet):
         return self._base_queryset
 
     def get_queryset(self):
-        queryset = super().get_queryset()
-        joined = self.fields_of(self.joined, queryset.model)
-        prefetched = self.fields_of(self.prefetched, queryset.model)
-        # Only when named: select_related() without names would join every relation.
-        if joined:
-            queryset = queryset.select_related(*sorted(joined))
-        if prefetched:
-            queryset = queryset.prefetch_related(*sorted(prefetched))
-        return queryset
+        return self.with_related(super().get_queryset())
 
     def find_object(self, queryset, request):
         if "html_path" not in request.GET:
@@ -429,7 +434,7 @@ class RecordEndpoint(PublicEndpoint, BaseAPIViewSet):
     ordering = ("id",)
 
     def get_queryset(self):
-        return self.model.objects.order_by(*self.ordering)
+        return self.with_related(self.model.objects.order_by(*self.ordering))
 
     def find_object(self, queryset, request):
         for name in self.find_query_parameters - {"id"}:
@@ -491,9 +496,7 @@ class PublicationsEndpoint(RecordEndpoint):
     find_normalisers = {"doi": normalise_doi}
     filterable = {Publication: ("id", "doi", "year", "journal", "study_type")}
     sortable = {Publication: ("id", "doi", "year", "journal", "published_date", "updated_at")}
-
-    def get_queryset(self):
-        return super().get_queryset().prefetch_related("authors")
+    prefetched = {Publication: ("authors",)}
 
 
 def not_found(request, path=""):
