@@ -27,7 +27,6 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager, PageViewRestriction, Site
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -35,7 +34,12 @@ from wagtail.snippets.models import register_snippet
 from articles.blocks import ArticleBodyBlock
 from articles.claims import find_claims, stream_text
 from articles.forms import ArticlePageForm
-from articles.serializers import CategorySerializer
+from articles.serializers import (
+    CategorySerializer,
+    DisclaimerField,
+    RenditionField,
+    TagNamesField,
+)
 from common.admin_forms import StaleEditCheckedModelForm
 from common.choosers import ReadableImageChooser, ReadableSnippetChooser
 from common.pagination import paginate
@@ -360,12 +364,12 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         APIField("summary"),
         APIField("body"),
         APIField("category", serializer=CategorySerializer()),
-        APIField("tags"),
-        APIField("lead_image", serializer=ImageRenditionField(SHARE_IMAGE_SPEC)),
+        APIField("tags", serializer=TagNamesField()),
+        APIField("lead_image", serializer=RenditionField(SHARE_IMAGE_SPEC)),
         APIField("source"),
         APIField("last_reviewed"),
         APIField("review_statement"),
-        APIField("disclaimer", serializer=serializers.CharField(source="displayed_disclaimer")),
+        APIField("disclaimer", serializer=DisclaimerField()),
         APIField(
             "languages",
             serializer=serializers.ListField(

@@ -12,6 +12,7 @@ from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.translation import gettext
+from rest_framework.fields import SkipField
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from taggit.managers import TaggableManager
@@ -21,6 +22,8 @@ from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.serializers import (
     BaseSerializer,
     DetailUrlField,
+    PageAliasOfField,
+    PageHtmlUrlField,
     PageParentField,
     PageSerializer,
     get_serializer_class,
@@ -34,6 +37,7 @@ from registry.choices import normalise_doi
 from registry.fields import ChoiceListField
 from registry.models import ClinicalTrial, Publication
 from translations.languages import DEFAULT_LANGUAGE, LANGUAGES
+from translations.links import alternates
 from translations.models import readable_in
 
 LANGUAGE_PARAMETER = "lang"
@@ -68,11 +72,30 @@ def with_language(url, language):
     return f"{path}?{params.urlencode()}"
 
 
+def detail_url(request, router, model, pk):
+    """An object's API address on the request's host, or None when it has no endpoint."""
+    # The request's host, as in the pages' canonical links (ALLOWED_HOSTS vouches for it), not
+    # the Site record's hostname, which Wagtail's get_full_url() would use.
+    path = router.get_object_detail_urlpath(model, pk)
+    return request.build_absolute_uri(path) if path else None
+
+
 class LanguageDetailUrlField(DetailUrlField):
-    """The object's API address, in the language it was asked for."""
+    """The object's API address on the request's host, in the language it was asked for."""
 
     def get_attribute(self, instance):
-        return with_language(super().get_attribute(instance), translation.get_language())
+        request, router = self.context["request"], self.context["router"]
+        url = detail_url(request, router, type(instance), instance.pk)
+        if url is None:
+            raise SkipField
+        return with_language(url, translation.get_language())
+
+
+class CanonicalUrlField(PageHtmlUrlField):
+    """The page's address on the site: its rel=canonical link in the requested language."""
+
+    def to_representation(self, page):
+        return alternates(self.context["request"], page)["canonical"]
 
 
 class RecordSerializer(BaseSerializer):
@@ -81,8 +104,8 @@ class RecordSerializer(BaseSerializer):
     detail_url = LanguageDetailUrlField(read_only=True)
 
 
-class ParentField(PageParentField):
-    """The parent page (when public), its detail_url in the language of the page's."""
+class RelatedPageMixin:
+    """A related page as its id, type, title and addresses, in the language of the page's."""
 
     def to_representation(self, value):
         serializer_class = get_serializer_class(
@@ -94,11 +117,32 @@ class ParentField(PageParentField):
         return serializer_class(context=self.context).to_representation(value)
 
 
+class ParentField(RelatedPageMixin, PageParentField):
+    """The parent page, when readers may see it."""
+
+
+class AliasOfField(RelatedPageMixin, PageAliasOfField):
+    """The page this one is an alias of when the API serves it too, else null."""
+
+    def get_attribute(self, instance):
+        if instance.alias_of_id is None:
+            return None
+        # Naming a private or withdrawn original would leak its id and title.
+        # Once per response, whatever the number of aliases listed.
+        if "visible_originals" not in self.context:
+            originals = Page.objects.filter(alias_of__isnull=False).values("alias_of")
+            visible = self.context["base_queryset"].filter(pk__in=originals)
+            self.context["visible_originals"] = {page.pk: page for page in visible}
+        return self.context["visible_originals"].get(instance.alias_of_id)
+
+
 class PublicPageSerializer(PageSerializer):
-    """A page; its detail_url and its parent's keep the language."""
+    """A page; its addresses (and its parent's) are on the request's host, in the language."""
 
     detail_url = LanguageDetailUrlField(read_only=True)
+    html_url = CanonicalUrlField(read_only=True)
     parent = ParentField(read_only=True)
+    alias_of = AliasOfField(read_only=True)
 
 
 class Pagination(WagtailPagination):
@@ -224,6 +268,9 @@ class PublicEndpoint:
     filterable = {}
     # {model: field names} sortable with ?order=.
     sortable = {}
+    # {model: relations} its API fields read, joined or prefetched for all the items at once.
+    joined = {}
+    prefetched = {}
 
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
@@ -256,6 +303,17 @@ class PublicEndpoint:
         """The fields ?order= may sort `model` by."""
         return self.fields_of(self.sortable, model)
 
+    def with_related(self, queryset):
+        """`queryset` fetching what its model's API fields read, whatever the number of items."""
+        joined = self.fields_of(self.joined, queryset.model)
+        prefetched = self.fields_of(self.prefetched, queryset.model)
+        # Only when named: select_related() without names would join every relation.
+        if joined:
+            queryset = queryset.select_related(*sorted(joined))
+        if prefetched:
+            queryset = queryset.prefetch_related(*sorted(prefetched))
+        return queryset
+
     @classmethod
     def get_available_fields(cls, model, db_fields_only=False):
         fields = super().get_available_fields(model, db_fields_only=db_fields_only)
@@ -272,6 +330,20 @@ class PublicEndpoint:
             except ValueError as error:
                 raise BadRequestError("id must be a positive integer") from error
         return None
+
+    def find_view(self, request):
+        """A redirect to the object found, keeping the query string but what found it."""
+        try:
+            found = self.find_object(self.get_queryset(), request)
+        except self.model.DoesNotExist:
+            found = None
+        if found is None:
+            raise Http404("not found")
+        url = detail_url(request, request.wagtailapi_router, self.model, found.pk)
+        query = request.GET.copy()
+        for name in self.find_query_parameters:
+            query.pop(name, None)
+        return redirect(f"{url}?{query.urlencode()}" if query else url)
 
 
 class PagesEndpoint(PublicEndpoint, PagesAPIViewSet):
@@ -305,6 +377,8 @@ class PagesEndpoint(PublicEndpoint, PagesAPIViewSet):
         Page: ("id", "title", "slug", "first_published_at", "last_published_at"),
         ArticlePage: ("date", "last_reviewed"),
     }
+    joined = {ArticlePage: ("category", "disclaimer", "reviewed_by", "lead_image")}
+    prefetched = {ArticlePage: ("tags", "lead_image__renditions")}
 
     @classmethod
     def get_detail_default_fields(cls, model):
@@ -313,8 +387,14 @@ class PagesEndpoint(PublicEndpoint, PagesAPIViewSet):
 
     def get_base_queryset(self):
         """Live pages of this site without a view restriction, readable in the language."""
-        queryset = super().get_base_queryset().public()
-        return readable_in(queryset, translation.get_language())
+        # Once per request: public() reads every view restriction.
+        if not hasattr(self, "_base_queryset"):
+            queryset = super().get_base_queryset().public()
+            self._base_queryset = readable_in(queryset, translation.get_language())
+        return self._base_queryset
+
+    def get_queryset(self):
+        return self.with_related(super().get_queryset())
 
     def find_object(self, queryset, request):
         if "html_path" not in request.GET:
@@ -354,7 +434,7 @@ class RecordEndpoint(PublicEndpoint, BaseAPIViewSet):
     ordering = ("id",)
 
     def get_queryset(self):
-        return self.model.objects.order_by(*self.ordering)
+        return self.with_related(self.model.objects.order_by(*self.ordering))
 
     def find_object(self, queryset, request):
         for name in self.find_query_parameters - {"id"}:
@@ -416,9 +496,7 @@ class PublicationsEndpoint(RecordEndpoint):
     find_normalisers = {"doi": normalise_doi}
     filterable = {Publication: ("id", "doi", "year", "journal", "study_type")}
     sortable = {Publication: ("id", "doi", "year", "journal", "published_date", "updated_at")}
-
-    def get_queryset(self):
-        return super().get_queryset().prefetch_related("authors")
+    prefetched = {Publication: ("authors",)}
 
 
 def not_found(request, path=""):

@@ -2,15 +2,25 @@
 
 import datetime
 import json
+import re
+from urllib.parse import urlsplit
 
 import pytest
 from django.utils import translation
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, Site
 
-from articles.models import Category
-from registry.models import ClinicalTrial, Publication
+from articles.models import Category, MedicalReviewer, NewsIndexPage
+from registry.models import ClinicalTrial, Publication, PublicationAuthor
 from registry.samples import load_samples
-from tests.factories import make_article, make_contact_page, make_site, paragraph
+from tests.factories import (
+    make_article,
+    make_contact_page,
+    make_disclaimer,
+    make_image,
+    make_site,
+    paragraph,
+)
+from tests.test_article_share import Elements, canonical
 
 pytestmark = pytest.mark.django_db
 
@@ -360,6 +370,67 @@ class TestOnlyLivePublicContent:
         assert data(api(client, f"pages/{article.pk}/"))["title"] == "新标题"
 
 
+def aliased(site_tree, variant):
+    """An article under a second section and its alias in the news index, after `variant`."""
+    home, index = site_tree
+    with translation.override("zh-hans"):
+        section = NewsIndexPage(
+            title_zh_hans="专题", title_en="Features", slug_zh_hans="features", slug_en="features"
+        )
+        home.add_child(instance=section)
+    original = make_article(section, 5)
+    alias = original.create_alias(parent=index)
+    if variant == "private original":
+        PageViewRestriction.objects.create(page=original, restriction_type="password", password="p")
+    elif variant == "private section":
+        PageViewRestriction.objects.create(page=section, restriction_type="login")
+    elif variant == "withdrawn original":
+        # Withdrawn without Wagtail's unpublish (which takes the aliases down too), as an
+        # import or a bulk update would.
+        Page.objects.filter(pk=original.pk).update(live=False)
+    return original, alias
+
+
+class TestAliases:
+    @pytest.mark.parametrize(
+        "variant", ["private original", "private section", "withdrawn original"]
+    )
+    def test_an_alias_never_names_an_original_readers_cannot_see(self, client, site_tree, variant):
+        original, alias = aliased(site_tree, variant)
+        for lang in ("zh-hans", "en"):
+            page = data(api(client, f"pages/{alias.pk}/", lang=lang))
+            assert page["meta"]["alias_of"] is None
+            listing = data(api(client, "pages/", lang=lang, fields="*"))["items"]
+            listed = next(item for item in listing if item["id"] == alias.pk)
+            assert listed["meta"]["alias_of"] is None
+            assert original.pk not in [item["id"] for item in listing]
+            assert (
+                f"/pages/{original.pk}/"
+                not in api(client, "pages/", lang=lang, fields="*").content.decode()
+            )
+            assert api(client, f"pages/{original.pk}/", lang=lang).status_code == 404
+
+    @pytest.mark.parametrize("lang", ["zh-hans", "en"])
+    def test_an_alias_of_a_public_page_names_it(self, client, site_tree, lang):
+        original, alias = aliased(site_tree, "public")
+        page = data(api(client, f"pages/{alias.pk}/", lang=lang))
+        named = page["meta"]["alias_of"]
+        assert named["id"] == original.pk
+        assert named["title"] == ("干细胞新闻5" if lang == "zh-hans" else "Stem cell news 5")
+        suffix = "" if lang == "zh-hans" else "?lang=en"
+        assert (
+            named["meta"]["detail_url"] == f"http://testserver/api/v2/pages/{original.pk}/{suffix}"
+        )
+        assert named["meta"]["html_url"] == canonical(
+            client.get(named["meta"]["html_url"]).content.decode()
+        )
+        assert named["meta"]["html_url"].endswith(
+            "/features/article-5/" if lang == "zh-hans" else "/features/article-5-en/"
+        )
+        listing = data(api(client, "pages/", lang=lang, fields="*"))["items"]
+        assert next(item for item in listing if item["id"] == alias.pk)["meta"]["alias_of"] == named
+
+
 @pytest.fixture(scope="class")
 def registry(class_db):
     """The sample trials and publications."""
@@ -545,3 +616,184 @@ def test_a_trial_dated_by_month_reads_so(client, db):
     trial = data(api(client, "trials/", fields="*", lang="en"))["items"][0]
     assert trial["start_date_precision"] == "MONTH"
     assert trial["dates_text"] == "since May 2020"
+
+
+URL = re.compile(r"https?://[^\s\"'<>]+")
+
+
+@pytest.fixture(
+    params=[
+        # `PORT=8099 make run`: the Site record says localhost:80, readers ask 127.0.0.1:8099.
+        (("localhost", 80), {"HTTP_HOST": "127.0.0.1:8099"}, "http://127.0.0.1:8099"),
+        # Behind TLS, under a name the Site record does not have.
+        (
+            ("cms.internal", 8080),
+            {"HTTP_HOST": "news.example.cn", "secure": True},
+            "https://news.example.cn",
+        ),
+    ],
+    ids=["local-port", "other-host"],
+)
+def served(request, site_tree, client):
+    """An article with a lead image, and a GET as readers send it to a host the Site record lacks.
+
+    Yields (get(path, **params), the origin every absolute URL must have, the Site's hostname).
+    """
+    (hostname, port), headers, origin = request.param
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port = hostname, port
+    site.save()
+    _home, index = site_tree
+    make_article(index, 1, lead_image=make_image())
+
+    def get(path, **params):
+        return client.get(path, params, **headers)
+
+    return get, origin, hostname
+
+
+class TestAddressesOnTheRequestsHost:
+    """Every absolute URL the API gives is on the request's host, as the pages' own links are."""
+
+    @pytest.mark.parametrize("lang", ["zh-hans", "en"])
+    def test_an_article_links_where_its_page_says_it_is(self, served, lang):
+        get, origin, _hostname = served
+        items = data(get("/api/v2/pages/", type="articles.ArticlePage", lang=lang))["items"]
+        page = data(get(f"/api/v2/pages/{items[0]['id']}/", lang=lang))
+        html = get(urlsplit(page["meta"]["html_url"]).path).content.decode()
+        assert page["meta"]["html_url"] == canonical(html)
+        assert page["meta"]["html_url"].startswith(f"{origin}/{lang}/news/")
+        og_image = Elements(html).first("meta", property="og:image")["content"]
+        assert page["lead_image"]["full_url"] == og_image
+        suffix = "" if lang == "zh-hans" else "?lang=en"
+        assert page["meta"]["detail_url"] == f"{origin}/api/v2/pages/{page['id']}/{suffix}"
+        assert items[0]["meta"]["detail_url"] == page["meta"]["detail_url"]
+        parent = page["meta"]["parent"]["meta"]
+        index_html = get(urlsplit(parent["html_url"]).path).content.decode()
+        assert parent["html_url"] == canonical(index_html)
+        assert parent["detail_url"].startswith(f"{origin}/api/v2/pages/")
+
+    @pytest.mark.parametrize("lang", ["zh-hans", "en"])
+    def test_no_url_names_the_site_records_host(self, served, lang):
+        get, origin, hostname = served
+        for path in ("/api/v2/pages/", f"/api/v2/pages/{Page.objects.last().pk}/"):
+            body = get(path, fields="*", lang=lang).content.decode()
+            urls = URL.findall(body)
+            assert urls
+            assert all(url.startswith(f"{origin}/") for url in urls), urls
+            assert hostname not in body
+            assert "testserver" not in body
+
+    def test_find_redirects_on_the_requests_host(self, served):
+        get, origin, _hostname = served
+        response = get("/api/v2/pages/find/", html_path="/en/news/article-1-en/")
+        while response.status_code == 302:
+            assert response["Location"].startswith(("/", f"{origin}/"))
+            response = get(response["Location"].removeprefix(origin))
+        assert data(response)["meta"]["detail_url"].startswith(f"{origin}/api/v2/pages/")
+        response = get("/api/v2/pages/find/", id=str(Page.objects.last().pk))
+        assert response["Location"].startswith(f"{origin}/api/v2/pages/")
+
+    @pytest.mark.parametrize("endpoint", ["trials", "publications"])
+    def test_records_link_on_the_requests_host(self, served, endpoint):
+        get, origin, _hostname = served
+        load_samples()
+        for lang in ("zh-hans", "en"):
+            for item in data(get(f"/api/v2/{endpoint}/", lang=lang))["items"]:
+                assert item["meta"]["detail_url"].startswith(f"{origin}/api/v2/{endpoint}/")
+            first = data(get(f"/api/v2/{endpoint}/"))["items"][0]
+            response = get(f"/api/v2/{endpoint}/find/", id=str(first["id"]), lang=lang)
+            assert response["Location"].startswith(f"{origin}/api/v2/{endpoint}/{first['id']}/")
+
+
+def add_articles(site_tree, numbers):
+    """Articles with everything the API reads: category, tags, lead image, disclaimer, reviewer."""
+    _home, index = site_tree
+    category, _created = Category.objects.get_or_create(
+        slug="trials", defaults={"name_zh_hans": "临床试验", "name_en": "Trials"}
+    )
+    reviewer, _created = MedicalReviewer.objects.get_or_create(name="王医生", title="主任医师")
+    for n in numbers:
+        article = make_article(
+            index,
+            n,
+            category=category,
+            lead_image=make_image(f"图{n}"),
+            disclaimer=make_disclaimer(f"免责{n}", zh=f"免责说明{n}", en=f"Disclaimer {n}"),
+            reviewed_by=reviewer,
+            last_reviewed=datetime.date(2025, 9, 1),
+        )
+        article.tags.add(f"标签{n}", "干细胞")
+        article.save_revision().publish()
+
+
+def add_trials(_site_tree, numbers):
+    """Trials with text in both languages and a list of phases."""
+    for n in numbers:
+        ClinicalTrial.objects.create(
+            registry_id=f"NCT{n:08d}",
+            title_zh_hans=f"试验{n}",
+            title_en=f"Trial {n}",
+            status="RECRUITING",
+            phases=["PHASE1", "PHASE2"],
+            conditions_zh_hans="抑郁症\n焦虑症",
+            conditions_en="Depression\nAnxiety",
+        )
+
+
+def add_publications(_site_tree, numbers):
+    """Publications with two authors each."""
+    for n in numbers:
+        publication = Publication.objects.create(
+            title=f"Paper {n}", translated_title=f"论文{n}", doi=f"10.1000/paper.{n}", year=2020
+        )
+        for family in ("Wang", "Li"):
+            PublicationAuthor.objects.create(publication=publication, family=family, given="X.")
+
+
+class TestQueriesDoNotGrowWithItems:
+    """A listing with fields=* costs as many queries for 20 items as for 2, in both languages."""
+
+    @pytest.mark.parametrize(
+        "listing",
+        [
+            # (endpoint, its parameters, how to add items, the most queries a listing may take)
+            ("pages/", {"type": "articles.ArticlePage"}, add_articles, 10),
+            ("pages/", {}, add_articles, 7),
+            ("trials/", {}, add_trials, 4),
+            ("publications/", {}, add_publications, 5),
+        ],
+        ids=["articles", "pages", "trials", "publications"],
+    )
+    def test_a_listing_with_every_field(
+        self, client, site_tree, django_assert_max_num_queries, listing
+    ):
+        path, params, add, most = listing
+        counts = []
+        for numbers in (range(1, 3), range(3, 21)):
+            add(site_tree, numbers)
+            for lang in ("zh-hans", "en"):
+                query = {"fields": "*", "limit": "20", "lang": lang, **params}
+                # The first request makes the new images' renditions, once for good.
+                api(client, path, **query)
+                with django_assert_max_num_queries(most) as captured:
+                    items = data(api(client, path, **query))["items"]
+                assert len(items) >= numbers[-1]
+                counts.append(len(captured.captured_queries))
+        assert len(set(counts)) == 1, counts
+
+    @pytest.mark.parametrize(
+        ("lang", "disclaimer"), [("zh-hans", "免责说明1"), ("en", "Disclaimer 1")]
+    )
+    def test_the_prefetched_relations_read_as_before(self, client, site_tree, lang, disclaimer):
+        add_articles(site_tree, [1])
+        query = {"type": "articles.ArticlePage", "fields": "*", "lang": lang}
+        [item] = data(api(client, "pages/", **query))["items"]
+        assert item["tags"] == sorted(["干细胞", "标签1"])
+        assert item["category"]["slug"] == "trials"
+        assert item["disclaimer"].startswith(disclaimer)
+        assert "王医生" in item["review_statement"]
+        assert item["lead_image"]["url"].endswith(".png")
+        assert item == data(api(client, f"pages/{item['id']}/", fields="*", lang=lang)) | {
+            "meta": item["meta"]
+        }
