@@ -101,10 +101,14 @@ def load_missing_samples():
             for kind, values in translations.items()
         }
     )
+    # Read back: the translations were saved through other instances.
+    trials = ClinicalTrial.objects.filter(pk__in=[trial.pk for trial in trials])
+    publications = Publication.objects.filter(pk__in=[p.pk for p in publications])
+    created = {(type(record), record.pk) for record in new_trials + new_publications}
     return SampleRecords(
         trials={trial.registry_id: trial for trial in trials},
         publications={publication.doi: publication for publication in publications},
-        created=new_trials + new_publications,
+        created=[r for r in [*trials, *publications] if (type(r), r.pk) in created],
     )
 
 

@@ -135,6 +135,9 @@ class TestDemoOutline:
         cards = {text: level for level, text in found.headings if level > 1}
         assert cards[references] == 2
         body = seed.body_en if language == "en" else seed.body_zh_hans
-        titles = [child.value["title"] for child in body if child.block_type == "trial"]
+        with translation.override(language):
+            titles = [
+                child.value["trial"].title for child in body if child.block_type == "trial_record"
+            ]
         assert titles
         assert {cards[" ".join(title.split())] for title in titles} == {3}
