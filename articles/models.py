@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
 from django.utils.text import Truncator
@@ -26,6 +27,7 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Page, PageManager, PageViewRestriction, Site
@@ -36,17 +38,23 @@ from articles.blocks import ArticleBodyBlock
 from articles.claims import find_claims, stream_text
 from articles.forms import ArticlePageForm
 from articles.serializers import CategorySerializer
+from articles.topics import CATEGORY, TAG, Topic
 from common.admin_forms import StaleEditCheckedModelForm
 from common.choosers import ReadableImageChooser, ReadableSnippetChooser
 from common.pagination import paginate
 from publisher.models import SiteSettings
 from search.backend import SegmentedSearchMixin
 from seo.jsonld import json_ld_script
-from seo.meta import social_meta
+from seo.meta import social_meta, website_social_meta
 from seo.sharing import ShareLinks
 from translations.languages import LANGUAGES, hreflang, language_names, suffix
 from translations.links import alternates
-from translations.models import TranslatedPage, TranslatedQuerySet, TranslationState
+from translations.models import (
+    RoutableTranslatedPage,
+    TranslatedPage,
+    TranslatedQuerySet,
+    TranslationState,
+)
 from translations.panels import (
     SourceTextPanel,
     TranslationStatePanel,
@@ -172,8 +180,8 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class NewsIndexPage(TranslatedPage):
-    """Lists the live articles of the current language, newest first, paginated."""
+class NewsIndexPage(RoutableTranslatedPage):
+    """Lists the live articles of the current language, newest first, paginated; and by topic."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -216,6 +224,55 @@ class NewsIndexPage(TranslatedPage):
         if obj is None:
             raise Http404
         return obj
+
+    def topic(self, kind, slug):
+        """The category or tag whose slug is `slug`, readable in the active language; else 404."""
+        model = Category if kind == CATEGORY else Tag
+        subject = model.objects.filter(slug=slug).first() if SLUG_RE.match(slug) else None
+        if subject is None:
+            raise Http404
+        topic = Topic(kind, subject, self)
+        if not topic.is_available_in(translation.get_language()):
+            raise Http404
+        return topic
+
+    @path("category/<slug:slug>/", name=CATEGORY)
+    def category_page(self, request, slug):
+        """The articles of one category."""
+        return self.serve_topic(request, self.topic(CATEGORY, slug))
+
+    # Tag slugs may be Chinese.
+    @re_path(r"^tag/(?P<slug>[-\w]+)/$", name=TAG)
+    def tag_page(self, request, slug):
+        """The articles carrying one tag."""
+        return self.serve_topic(request, self.topic(TAG, slug))
+
+    def serve_topic(self, request, topic):
+        """A topic's page: its articles paginated, with its own title, description and links."""
+        site_settings = SiteSettings.for_request(request)
+        site_name = site_settings.site_name if site_settings else ""
+        articles = paginate(request, topic.articles(), self.per_page)
+        language_urls = topic.language_urls(request, articles.number)
+        url = request.build_absolute_uri(language_urls[translation.get_language()])
+        opengraph, twitter = website_social_meta(
+            request,
+            site_settings,
+            title=topic.title,
+            description=topic.description(site_name),
+            url=url,
+        )
+        rss, atom = topic.feed_urls()
+        # The index's own context would list (and filter by ?category=) every article.
+        context = Page.get_context(self, request) | {
+            "topic": topic,
+            "articles": articles,
+            "language_urls": language_urls,
+            "opengraph_meta": opengraph,
+            "twitter_meta": twitter,
+            "feed_rss": rss,
+            "feed_atom": atom,
+        }
+        return TemplateResponse(request, "pages/topic_page.html", context)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

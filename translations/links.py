@@ -35,12 +35,18 @@ def swapped_prefix(path, language):
     return f"/{language}/"
 
 
-def language_links(request, page=None):
-    """A LanguageLink per site language for `page` (or the current non-page path)."""
+def language_links(request, page=None, language_urls=None):
+    """A LanguageLink per site language for `page` (or the current non-page path).
+
+    `language_urls` (language → path, or None where it does not exist) names them instead, for
+    what a page shows at an address of its own, such as a news index's category page.
+    """
     active = current_language()
     links = []
     for code, name in settings.LANGUAGES:
-        if page is not None:
+        if language_urls is not None:
+            url = language_urls.get(code)
+        elif page is not None:
             url = page_url_in(page, code, request)
         else:
             url = swapped_prefix(request.get_full_path(), code)
@@ -48,9 +54,9 @@ def language_links(request, page=None):
     return links
 
 
-def alternates(request, page):
+def alternates(request, page, language_urls=None):
     """Absolute URLs for rel=canonical and, when every language exists, the hreflang alternates."""
-    links = language_links(request, page)
+    links = language_links(request, page, language_urls)
     for link in links:
         link.absolute_url = request.build_absolute_uri(link.url) if link.available else None
     current = next(link for link in links if link.current)

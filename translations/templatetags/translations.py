@@ -21,7 +21,7 @@ def context_page(context):
 def language_switch_links(context):
     """The switcher's links: each goes through the view that remembers the choice in a cookie."""
     request = context["request"]
-    links = language_links(request, context_page(context))
+    links = language_links(request, context_page(context), context.get("language_urls"))
     for link in links:
         if link.available:
             query = urlencode({"next": link.url})
@@ -36,4 +36,4 @@ def alternate_links(context):
     page = context_page(context)
     if request is None or page is None:
         return {}
-    return alternates(request, page)
+    return alternates(request, page, context.get("language_urls"))
