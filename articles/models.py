@@ -2,7 +2,6 @@
 
 import calendar
 import re
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,6 +11,7 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
@@ -205,7 +205,7 @@ class NewsIndexPage(RoutableTranslatedPage):
             .public()
             .child_of(self)
             .select_related("lead_image", "category")
-            .prefetch_related("lead_image__renditions")
+            .prefetch_related("lead_image__renditions", "tags")
             .order_by("-date", "-pk")
         )
         if category is not None:
@@ -224,6 +224,11 @@ class NewsIndexPage(RoutableTranslatedPage):
         if obj is None:
             raise Http404
         return obj
+
+    @classmethod
+    def topic_path(cls, kind, slug):
+        """The path of a topic page below the index's own, e.g. category/trials/."""
+        return cls.get_resolver().reverse(kind, slug=slug)
 
     def topic(self, kind, slug):
         """The category or tag whose slug is `slug`, readable in the active language; else 404."""
@@ -572,6 +577,21 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         later = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
         return self.pager_queryset().filter(later).order_by("date", "pk").first()
 
+    @cached_property
+    def topic_links(self):
+        """(name, URL) of the article's category, then its tags, each linking to its topic page."""
+        url = self.get_url()
+        if not url:
+            return []
+        # The article's index is its parent: its URL is the article's without the last segment.
+        index_url = url[: url.rstrip("/").rindex("/") + 1]
+        subjects = [(CATEGORY, self.category)] if self.category_id else []
+        subjects += [(TAG, tag) for tag in self.tags.all()]
+        return [
+            (subject.name, index_url + NewsIndexPage.topic_path(kind, subject.slug))
+            for kind, subject in subjects
+        ]
+
     @property
     def search_result_date(self):
         """Search results show the publication date."""
@@ -585,8 +605,8 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
     @classmethod
     def latest(cls, language, count):
         """The newest `count` articles readable in `language`, as the news index orders them."""
-        articles = cls.searchable(language).select_related("lead_image")
-        return articles.order_by("-date", "-pk")[:count]
+        articles = cls.searchable(language).select_related("lead_image", "category")
+        return articles.prefetch_related("tags").order_by("-date", "-pk")[:count]
 
     @classmethod
     def topics(cls, language, request):
@@ -595,9 +615,8 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         if index is None:
             return []
         used = Exists(cls.searchable(language).filter(category=OuterRef("pk")))
-        url = index.get_url(request=request)
         return [
-            (category.name, f"{url}?{urlencode({'category': category.slug})}")
+            (category.name, Topic(CATEGORY, category, index).get_url(request))
             for category in Category.objects.filter(used)
         ]
 

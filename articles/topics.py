@@ -60,7 +60,7 @@ class Topic:
         index_url = self.index.get_url(request=request)
         if index_url is None:
             return None
-        return index_url + self.index.reverse_subpage(self.kind, kwargs={"slug": self.slug})
+        return index_url + self.index.topic_path(self.kind, self.slug)
 
     def language_urls(self, request, page_number=1):
         """The page's path in each language (None where it does not exist), for hreflang."""

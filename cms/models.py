@@ -63,8 +63,8 @@ class HomePage(TranslatedPage):
             .live()
             .public()
             .descendant_of(self)
-            .select_related("lead_image")
-            .prefetch_related("lead_image__renditions")
+            .select_related("lead_image", "category")
+            .prefetch_related("lead_image__renditions", "tags")
             .order_by("-date", "-pk")[:limit]
         )
 

@@ -216,3 +216,34 @@ class TestFeeds:
     def test_the_site_feed_is_unchanged(self, client, site):
         channel = parse_xml(client.get("/zh-hans/feed/")).find("channel")
         assert len(list(channel.iter("item"))) == 16
+
+
+class TestLinks:
+    def test_the_article_header_links_its_category_and_tags(self, client, site):
+        with translation.override("en"):
+            url = site.get_children().get(slug_zh_hans="article-4").get_url()
+        html = client.get(url).text
+        header = html[
+            html.index('<header class="article-header">') : html.index(
+                "</header>", html.index('<header class="article-header">')
+            )
+        ]
+        assert '<a href="/en/news/tag/exosomes/">exosomes</a>' in header
+
+    @pytest.mark.parametrize(
+        ("path", "link"),
+        [
+            ("/zh-hans/news/article-1/", f'<a href="{TRIALS[0]}">临床试验</a>'),
+            ("/en/news/article-1-en/", f'<a href="{TRIALS[1]}">Clinical trials</a>'),
+        ],
+    )
+    def test_the_category_is_a_link_in_each_language(self, client, site, path, link):
+        assert link in client.get(path).text
+
+    def test_cards_link_their_category_and_tags(self, client, site):
+        html = client.get("/zh-hans/news/", {"page": "2"}).text
+        assert f'<a href="{TRIALS[0]}">临床试验</a>' in html
+        assert f'<a href="{DEPRESSION}">抑郁症</a>' in html
+
+    def test_the_home_page_cards_link_them_too(self, client, site):
+        assert f'<a href="{CELLS[1]}">Cells</a>' in client.get("/en/").text
