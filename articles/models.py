@@ -44,6 +44,7 @@ from common.choosers import ReadableImageChooser, ReadableSnippetChooser
 from common.pagination import paginate
 from publisher.models import SiteSettings
 from search.backend import SegmentedSearchMixin
+from seo.breadcrumbs import Crumb, page_crumbs
 from seo.jsonld import json_ld_script
 from seo.meta import social_meta, website_social_meta
 from seo.sharing import ShareLinks
@@ -267,6 +268,7 @@ class NewsIndexPage(RoutableTranslatedPage):
             url=url,
         )
         rss, atom = topic.feed_urls()
+        crumbs = [*page_crumbs(request, self), Crumb(topic.name, topic.get_url(request))]
         # The index's own context would list (and filter by ?category=) every article.
         context = Page.get_context(self, request) | {
             "topic": topic,
@@ -276,6 +278,7 @@ class NewsIndexPage(RoutableTranslatedPage):
             "twitter_meta": twitter,
             "feed_rss": rss,
             "feed_atom": atom,
+            "breadcrumbs": crumbs,
         }
         return TemplateResponse(request, "pages/topic_page.html", context)
 
@@ -591,6 +594,14 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             (subject.name, index_url + NewsIndexPage.topic_path(kind, subject.slug))
             for kind, subject in subjects
         ]
+
+    def breadcrumbs(self, request):
+        """Home, the news index, the article's category (if any), then the article."""
+        crumbs = page_crumbs(request, self)
+        if self.category_id and len(crumbs) > 1 and self.topic_links:
+            name, url = self.topic_links[0]
+            crumbs.insert(-1, Crumb(name, url))
+        return crumbs
 
     @property
     def search_result_date(self):
