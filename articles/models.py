@@ -1,19 +1,22 @@
 """News pages: the index that lists articles and the article itself."""
 
 import calendar
+import math
 import re
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Exists, OuterRef, Q, When
+from django.db.models.functions import Cast
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
 from django.utils.functional import cached_property
 from django.utils.text import Truncator
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -30,7 +33,7 @@ from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Page, PageManager, PageViewRestriction, Site
+from wagtail.models import Page, PageManager, PageViewRestriction, ReferenceIndex, Site
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -43,12 +46,19 @@ from common.admin_forms import StaleEditCheckedModelForm
 from common.choosers import ReadableImageChooser, ReadableSnippetChooser
 from common.pagination import paginate
 from publisher.models import SiteSettings
+from registry.models import ClinicalTrial, Publication
 from search.backend import SegmentedSearchMixin
 from seo.breadcrumbs import Crumb, page_crumbs
 from seo.jsonld import json_ld_script
 from seo.meta import social_meta, website_social_meta
 from seo.sharing import ShareLinks
-from translations.languages import LANGUAGES, hreflang, language_names, suffix
+from translations.languages import (
+    LANGUAGES,
+    current_language,
+    hreflang,
+    language_names,
+    suffix,
+)
 from translations.links import alternates
 from translations.models import (
     RoutableTranslatedPage,
@@ -66,6 +76,10 @@ from translations.panels import (
 # Filter values from the query string must look like slugs (taggit's may be Chinese).
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 SHARE_IMAGE_SPEC = "fill-1200x630"
+# Reading speeds: Chinese characters, English words a minute.
+READING_RATES = {"zh-hans": 400, "en": 200}
+# A Chinese character counts alone; any other run of letters or digits counts as one.
+CHARACTER_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\s\u3400-\u9fff\uf900-\ufaff]+")
 # A medical review holds for this long; then the article is due for another.
 REVIEW_INTERVAL_MONTHS = 12
 
@@ -521,6 +535,27 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             revision.save(update_fields=["content"])
 
     @property
+    def reading_minutes(self):
+        """Minutes the body takes to read in the active language (at least 1)."""
+        language = current_language()
+        text = self.body_text(language)
+        count = len(CHARACTER_RE.findall(text) if language == "zh-hans" else text.split())
+        return max(1, math.ceil(count / READING_RATES[language]))
+
+    @property
+    def reading_time(self):
+        """The reading time as the byline shows it."""
+        minutes = self.reading_minutes
+        return ngettext("%(minutes)d min read", "%(minutes)d min read", minutes) % {
+            "minutes": minutes
+        }
+
+    @property
+    def source_credit(self):
+        """The byline's author or source ("Source: …"), or "" when none is named."""
+        return gettext("Source: %(source)s") % {"source": self.source} if self.source else ""
+
+    @property
     def review_statement(self):
         """The line under the title saying who reviewed the article and when, or ""."""
         if not self.last_reviewed:
@@ -554,6 +589,44 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         if self.last_reviewed and self.next_review_due is None:
             self.next_review_due = months_after(self.last_reviewed, REVIEW_INTERVAL_MONTHS)
         return super().save(*args, **kwargs)
+
+    def related(self, limit=3):
+        """Up to `limit` other articles readers of this one may want next, in the active language.
+
+        First those whose body cites a trial or publication this one's body cites, then those of
+        the same category, then those sharing a tag; newest first within each. One query.
+        """
+        body = f"body_{suffix(current_language())}."
+        page_type = ContentType.objects.get_for_model(Page)
+        records = ContentType.objects.get_for_models(ClinicalTrial, Publication).values()
+        citations = ReferenceIndex.objects.filter(
+            base_content_type=page_type, to_content_type__in=records, model_path__startswith=body
+        )
+        cited_here = citations.filter(
+            object_id=str(self.pk),
+            to_content_type=OuterRef("to_content_type"),
+            to_object_id=OuterRef("to_object_id"),
+        )
+        cites_same = citations.filter(object_id=Cast(OuterRef("pk"), models.CharField())).filter(
+            Exists(cited_here)
+        )
+        tags = ArticlePageTag.objects.filter(content_object_id=self.pk).values("tag_id")
+        shares_tag = ArticlePageTag.objects.filter(
+            content_object_id=OuterRef("pk"), tag_id__in=tags
+        )
+        groups = [When(Exists(cites_same), then=3)]
+        if self.category_id:
+            groups.append(When(category_id=self.category_id, then=2))
+        groups.append(When(Exists(shares_tag), then=1))
+        rank = Case(*groups, default=0, output_field=models.IntegerField())
+        return (
+            self.pager_queryset()
+            .annotate(related_rank=rank)
+            .filter(related_rank__gt=0)
+            .select_related("lead_image", "category")
+            .prefetch_related("lead_image__renditions", "tags")
+            .order_by("-related_rank", "-date", "-pk")[:limit]
+        )
 
     def pager_queryset(self):
         """Live, unrestricted articles of the same index readable in the active language."""
@@ -715,6 +788,7 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             disclaimer=self.displayed_disclaimer(site_settings),
             previous_article=self.previous_article(),
             next_article=self.next_article(),
+            related_articles=self.related(),
             json_ld=json_ld_script(self.structured_data(request, site_settings, image)),
             opengraph_meta=opengraph,
             twitter_meta=twitter,

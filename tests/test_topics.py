@@ -6,8 +6,8 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import translation
 
-from articles.models import Category
-from tests.factories import bulk_articles, make_article, make_site
+from articles.models import ArticlePage, Category
+from tests.factories import bulk_articles, make_article, make_site, paragraph
 
 pytestmark = pytest.mark.django_db
 
@@ -247,3 +247,56 @@ class TestLinks:
 
     def test_the_home_page_cards_link_them_too(self, client, site):
         assert f'<a href="{CELLS[1]}">Cells</a>' in client.get("/en/").text
+
+
+def article_with(body_zh="", body_en=""):
+    """An unsaved article whose bodies hold one paragraph each."""
+    return ArticlePage(body_zh_hans=paragraph(body_zh), body_en=paragraph(body_en))
+
+
+class TestReadingTime:
+    @pytest.mark.parametrize(
+        ("text", "minutes"),
+        [
+            ("", 1),
+            ("干" * 400, 1),
+            ("干" * 401, 2),
+            ("干" * 800, 2),
+            ("干细胞 NCT01234567 " * 200, 2),
+        ],
+    )
+    def test_chinese_counts_characters_at_400_a_minute(self, text, minutes):
+        with translation.override("zh-hans"):
+            assert article_with(body_zh=text).reading_minutes == minutes
+
+    @pytest.mark.parametrize(
+        ("text", "minutes"), [("", 1), ("cell " * 200, 1), ("cell " * 201, 2), ("a b " * 300, 3)]
+    )
+    def test_english_counts_words_at_200_a_minute(self, text, minutes):
+        with translation.override("en"):
+            assert article_with(body_en=text).reading_minutes == minutes
+
+    def test_each_language_reads_its_own_body(self):
+        article = article_with(body_zh="干" * 1200, body_en="cell")
+        with translation.override("zh-hans"):
+            assert article.reading_time == "阅读约 3 分钟"
+        with translation.override("en"):
+            assert article.reading_time == "1 min read"
+
+    @pytest.mark.parametrize(
+        ("path", "source", "reading"),
+        [
+            ("/zh-hans/news/article-1/", "来源：浙江大学", "阅读约 1 分钟"),
+            ("/en/news/article-1-en/", "Source: 浙江大学", "1 min read"),
+        ],
+    )
+    def test_the_byline_names_the_source_and_the_reading_time(
+        self, client, site, path, source, reading
+    ):
+        html = client.get(path).text
+        byline = re.search(r'<p class="article-byline">(.*?)</p>', html, re.S)[1]
+        assert f'<span class="article-source">{source}</span>' in byline
+        assert f'<span class="article-reading-time">{reading}</span>' in byline
+
+    def test_no_source_no_source_line(self, client, site):
+        assert 'class="article-source"' not in client.get("/en/news/article-2-en/").text
