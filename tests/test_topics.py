@@ -7,7 +7,7 @@ import pytest
 from django.utils import translation
 
 from articles.models import ArticlePage, Category
-from tests.factories import bulk_articles, make_article, make_site, paragraph
+from tests.factories import bulk_articles, make_article, make_image, make_site, paragraph
 
 pytestmark = pytest.mark.django_db
 
@@ -300,3 +300,37 @@ class TestReadingTime:
 
     def test_no_source_no_source_line(self, client, site):
         assert 'class="article-source"' not in client.get("/en/news/article-2-en/").text
+
+
+class TestHomePage:
+    @pytest.mark.parametrize(
+        ("path", "name", "lead"),
+        [
+            ("/zh-hans/", "杭吉干细胞资讯", "干细胞新闻22"),
+            ("/en/", "Hangji Stem Cell News", "Stem cell news 22"),
+        ],
+    )
+    def test_the_sites_name_heads_it_and_the_latest_article_leads(
+        self, client, site, path, name, lead
+    ):
+        html = client.get(path).text
+        assert re.findall(r"<h1>([^<]+)</h1>", html) == [name]
+        lead_html = re.search(r'<article class="lead-article[^"]*">(.*?)</article>', html, re.S)[1]
+        assert re.search(
+            rf'<h2 class="lead-article__title"><a href="[^"]+">{lead}</a></h2>', lead_html
+        )
+        cards = re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', html)
+        assert lead not in cards
+        assert len(cards) == 6
+
+    def test_the_lead_shows_its_image(self, client, site):
+        latest = site.get_children().live().specific().order_by("-articlepage__date").first()
+        latest.lead_image = make_image()
+        latest.save_revision().publish()
+        html = client.get("/en/").text
+        lead_html = re.search(r'<article class="lead-article">(.*?)</article>', html, re.S)[1]
+        assert re.search(r'<img [^>]*src="[^"]*fill-960x540[^"]*"', lead_html)
+
+    def test_cards_without_an_image_are_text_cards(self, client, site):
+        html = client.get("/zh-hans/").text
+        assert html.count('<article class="article-card article-card--text">') == 6
