@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, OuterRef, Q, When
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, When
 from django.db.models.functions import Cast
 from django.http import Http404
 from django.template.response import TemplateResponse
@@ -53,6 +53,7 @@ from seo.jsonld import json_ld_script
 from seo.meta import social_meta, website_social_meta
 from seo.sharing import ShareLinks
 from translations.languages import (
+    DEFAULT_LANGUAGE,
     LANGUAGES,
     current_language,
     hreflang,
@@ -244,6 +245,35 @@ class NewsIndexPage(RoutableTranslatedPage):
     def topic_path(cls, kind, slug):
         """The path of a topic page below the index's own, e.g. category/trials/."""
         return cls.get_resolver().reverse(kind, slug=slug)
+
+    def sitemap_entries(self):
+        """A Topic for each category and tag of a live article here, in the languages it has one.
+
+        Two queries, however many topics.
+        """
+        articles = ArticlePage.objects.live().public().child_of(self)
+        entries = []
+        for kind, model, link in ((CATEGORY, Category, "category"), (TAG, Tag, "tags")):
+            in_language = {
+                code: Exists(articles.in_language(code).filter(**{link: OuterRef("pk")}))
+                for code in LANGUAGES
+            }
+            newest = articles.filter(**{link: OuterRef("pk")}).order_by("-last_published_at")
+            subjects = model.objects.annotate(
+                **{f"in_{suffix(code)}": used for code, used in in_language.items()},
+                newest=Subquery(newest.values("last_published_at")[:1]),
+            ).filter(**{f"in_{suffix(DEFAULT_LANGUAGE)}": True})
+            entries += [
+                Topic(
+                    kind,
+                    subject,
+                    self,
+                    languages=tuple(c for c in LANGUAGES if getattr(subject, f"in_{suffix(c)}")),
+                    last_published_at=subject.newest,
+                )
+                for subject in subjects.order_by("slug")
+            ]
+        return entries
 
     def topic(self, kind, slug):
         """The category or tag whose slug is `slug`, readable in the active language; else 404."""

@@ -20,6 +20,10 @@ class Topic:
     kind: str
     subject: Model
     index: Model
+    # The languages with an article of the topic, when already known (the sitemap's).
+    languages: tuple = ()
+    # The sitemap's <lastmod>: when its newest article was last published, when known.
+    last_published_at: object = None
 
     @property
     def name(self):
@@ -50,6 +54,8 @@ class Topic:
 
     def is_available_in(self, language):
         """A category page exists in every language; a tag's only where an article carries it."""
+        if self.languages:
+            return language in self.languages
         if self.kind == CATEGORY:
             return True
         with translation.override(language):

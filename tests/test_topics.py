@@ -4,6 +4,8 @@ import re
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from articles.models import ArticlePage, Category
@@ -334,3 +336,59 @@ class TestHomePage:
     def test_cards_without_an_image_are_text_cards(self, client, site):
         html = client.get("/zh-hans/").text
         assert html.count('<article class="article-card article-card--text">') == 6
+
+
+SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def sitemap_entries(client):
+    """{location: {hreflang: href}} of every <url> of /sitemap.xml."""
+    root = parse_xml(client.get("/sitemap.xml"))
+    return {
+        url.findtext(f"{SITEMAP}loc"): {
+            link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")
+        }
+        for url in root.iter(f"{SITEMAP}url")
+    }
+
+
+class TestSitemap:
+    def test_category_pages_in_both_languages_with_hreflang(self, client, site):
+        entries = sitemap_entries(client)
+        alternates = {
+            "zh-Hans": f"http://testserver{TRIALS[0]}",
+            "en": f"http://testserver{TRIALS[1]}",
+            "x-default": f"http://testserver{TRIALS[0]}",
+        }
+        assert entries[f"http://testserver{TRIALS[0]}"] == alternates
+        assert entries[f"http://testserver{TRIALS[1]}"] == alternates
+
+    def test_a_tag_only_chinese_articles_carry_is_listed_only_in_chinese(self, client, site):
+        entries = sitemap_entries(client)
+        assert entries[f"http://testserver{DEPRESSION}"] == {
+            "zh-Hans": f"http://testserver{DEPRESSION}"
+        }
+        assert not [loc for loc in entries if "/en/news/tag/%E6" in loc]
+        assert "http://testserver/en/news/tag/exosomes/" in entries
+
+    def test_a_category_without_live_articles_is_not_listed(self, client, site):
+        assert not [loc for loc in sitemap_entries(client) if "/category/empty/" in loc]
+
+    def test_every_topic_entry_answers(self, client, site):
+        topics = [loc for loc in sitemap_entries(client) if "/category/" in loc or "/tag/" in loc]
+        assert len(topics) == 2 * 2 + 1 + 2
+        for location in topics:
+            assert client.get(location.removeprefix("http://testserver")).status_code == 200
+
+    def test_queries_do_not_grow_with_the_topics(self, client, site, django_assert_max_num_queries):
+        with CaptureQueriesContext(connection) as before:
+            client.get("/sitemap.xml")
+        article = site.get_children().specific().get(slug_zh_hans="article-2")
+        article.tags.add("a", "b", "c")
+        article.category = Category.objects.create(name_zh_hans="新", name_en="New", slug="new")
+        article.save_revision().publish()
+        with django_assert_max_num_queries(len(before)):
+            entries = sitemap_entries(client)
+        assert "http://testserver/en/news/category/new/" in entries
+        assert "http://testserver/zh-hans/news/tag/c/" in entries
