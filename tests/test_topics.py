@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
 from articles.models import ArticlePage, Category
+from cms import cache_invalidation
 from tests.factories import bulk_articles, make_article, make_image, make_site, paragraph
 
 pytestmark = pytest.mark.django_db
@@ -392,3 +393,17 @@ class TestSitemap:
             entries = sitemap_entries(client)
         assert "http://testserver/en/news/category/new/" in entries
         assert "http://testserver/zh-hans/news/tag/c/" in entries
+
+
+class TestPurge:
+    def test_publishing_an_article_purges_its_topic_pages_and_feeds(self, site):
+        article = site.get_children().specific().get(slug_zh_hans="article-3")
+        paths = cache_invalidation.urls_for_page(article)
+        assert {
+            "/zh-hans/news/category/trials/",
+            "/en/news/category/trials/",
+            "/zh-hans/news/tag/抑郁症/",
+            "/zh-hans/feed/category/trials/",
+            "/en/feed/category/trials/atom/",
+            "/zh-hans/feed/tag/抑郁症/atom/",
+        } <= paths
