@@ -1,50 +1,74 @@
-"""RSS 2.0 and Atom feeds of the newest articles readable in the requested language."""
+"""RSS 2.0 and Atom feeds of the newest articles in the requested language, or of a topic."""
 
 import datetime
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Site
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, NewsIndexPage
+from articles.topics import Topic
 from publisher.models import SiteSettings
 
 
 @dataclass(frozen=True)
 class FeedSource:
-    """What one feed request is about: its site and the request (never kept on the shared feed)."""
+    """What one feed request is about: its site, the request (never kept on the shared feed) and
+    the topic of a topic's feed."""
 
     site: Site | None
     request: HttpRequest
+    topic: Topic | None = None
+
+    @property
+    def site_name(self):
+        return SiteSettings.for_site(self.site).site_name if self.site else ""
 
 
 class ArticlesFeed(Feed):
     """RSS 2.0: the 20 newest live articles in the current language, full title and summary."""
 
     limit = 20
-    description = _("The latest stem-cell and clinical news.")
 
-    def get_object(self, request, *args, **kwargs):
-        return FeedSource(Site.find_for_request(request), request)
+    def get_object(self, request, kind=None, slug=None):
+        site = Site.find_for_request(request)
+        if kind is None:
+            return FeedSource(site, request)
+        index = NewsIndexPage.objects.live().public()
+        index = (index.descendant_of(site.root_page) if site else index).first()
+        if index is None:
+            raise Http404
+        return FeedSource(site, request, index.topic(kind, slug))
 
     def title(self, source):
-        return SiteSettings.for_site(source.site).site_name if source.site else ""
+        if source.topic is None:
+            return source.site_name
+        return f"{source.topic.title} · {source.site_name}"
+
+    def description(self, source):
+        if source.topic is None:
+            return _("The latest stem-cell and clinical news.")
+        return source.topic.description(source.site_name)
 
     def author_name(self, source):
         # Atom requires an author for every entry; the publisher covers entries without a source.
-        return self.title(source)
+        return source.site_name
 
     def link(self, source):
+        if source.topic is not None:
+            return source.topic.get_url(request=source.request)
         if source.site is None:
             return "/"
         return source.site.root_page.specific.get_url(request=source.request)
 
     def items(self, source):
+        if source.topic is not None:
+            return source.topic.articles()[: self.limit]
         articles = ArticlePage.objects.in_language().live().public()
         if source.site:
             articles = articles.descendant_of(source.site.root_page)
@@ -87,7 +111,7 @@ class AtomArticlesFeed(ArticlesFeed):
     feed_type = PlainTextSummaryAtom1Feed
 
     def subtitle(self, source):
-        return self.description
+        return self.description(source)
 
     def item_description(self, item):
         return None

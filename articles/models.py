@@ -1,18 +1,22 @@
 """News pages: the index that lists articles and the article itself."""
 
 import calendar
+import math
 import re
-from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Case, Exists, OuterRef, Q, Subquery, When
+from django.db.models.functions import Cast
 from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -26,8 +30,9 @@ from wagtail.admin.panels import (
     TabbedInterface,
 )
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import path, re_path
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager, PageViewRestriction, Site
+from wagtail.models import Page, PageManager, PageViewRestriction, ReferenceIndex, Site
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
@@ -40,17 +45,32 @@ from articles.serializers import (
     RenditionField,
     TagNamesField,
 )
+from articles.topics import CATEGORY, TAG, Topic
 from common.admin_forms import StaleEditCheckedModelForm
 from common.choosers import ReadableImageChooser, ReadableSnippetChooser
 from common.pagination import paginate
 from publisher.models import SiteSettings
+from registry.models import ClinicalTrial, Publication
 from search.backend import SegmentedSearchMixin
+from seo.breadcrumbs import Crumb, page_crumbs
 from seo.jsonld import json_ld_script
-from seo.meta import social_meta
+from seo.meta import social_meta, website_social_meta
 from seo.sharing import ShareLinks
-from translations.languages import LANGUAGES, hreflang, language_names, suffix
+from translations.languages import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    current_language,
+    hreflang,
+    language_names,
+    suffix,
+)
 from translations.links import alternates
-from translations.models import TranslatedPage, TranslatedQuerySet, TranslationState
+from translations.models import (
+    RoutableTranslatedPage,
+    TranslatedPage,
+    TranslatedQuerySet,
+    TranslationState,
+)
 from translations.panels import (
     SourceTextPanel,
     TranslationStatePanel,
@@ -61,6 +81,10 @@ from translations.panels import (
 # Filter values from the query string must look like slugs (taggit's may be Chinese).
 SLUG_RE = re.compile(r"^[-\w]{1,100}$")
 SHARE_IMAGE_SPEC = "fill-1200x630"
+# Reading speeds: Chinese characters, English words a minute.
+READING_RATES = {"zh-hans": 400, "en": 200}
+# A Chinese character counts alone; any other run of letters or digits counts as one.
+CHARACTER_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|[^\s\u3400-\u9fff\uf900-\ufaff]+")
 # A medical review holds for this long; then the article is due for another.
 REVIEW_INTERVAL_MONTHS = 12
 
@@ -176,8 +200,8 @@ class ArticlePageTag(TaggedItemBase):
     )
 
 
-class NewsIndexPage(TranslatedPage):
-    """Lists the live articles of the current language, newest first, paginated."""
+class NewsIndexPage(RoutableTranslatedPage):
+    """Lists the live articles of the current language, newest first, paginated; and by topic."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -201,7 +225,7 @@ class NewsIndexPage(TranslatedPage):
             .public()
             .child_of(self)
             .select_related("lead_image", "category")
-            .prefetch_related("lead_image__renditions")
+            .prefetch_related("lead_image__renditions", "tags")
             .order_by("-date", "-pk")
         )
         if category is not None:
@@ -220,6 +244,91 @@ class NewsIndexPage(TranslatedPage):
         if obj is None:
             raise Http404
         return obj
+
+    @classmethod
+    def topic_path(cls, kind, slug):
+        """The path of a topic page below the index's own, e.g. category/trials/."""
+        return cls.get_resolver().reverse(kind, slug=slug)
+
+    def sitemap_entries(self):
+        """A Topic for each category and tag of a live article here, in the languages it has one.
+
+        Two queries, however many topics.
+        """
+        articles = ArticlePage.objects.live().public().child_of(self)
+        entries = []
+        for kind, model, link in ((CATEGORY, Category, "category"), (TAG, Tag, "tags")):
+            in_language = {
+                code: Exists(articles.in_language(code).filter(**{link: OuterRef("pk")}))
+                for code in LANGUAGES
+            }
+            newest = articles.filter(**{link: OuterRef("pk")}).order_by("-last_published_at")
+            subjects = model.objects.annotate(
+                **{f"in_{suffix(code)}": used for code, used in in_language.items()},
+                newest=Subquery(newest.values("last_published_at")[:1]),
+            ).filter(**{f"in_{suffix(DEFAULT_LANGUAGE)}": True})
+            entries += [
+                Topic(
+                    kind,
+                    subject,
+                    self,
+                    languages=tuple(c for c in LANGUAGES if getattr(subject, f"in_{suffix(c)}")),
+                    last_published_at=subject.newest,
+                )
+                for subject in subjects.order_by("slug")
+            ]
+        return entries
+
+    def topic(self, kind, slug):
+        """The category or tag whose slug is `slug`, readable in the active language; else 404."""
+        model = Category if kind == CATEGORY else Tag
+        subject = model.objects.filter(slug=slug).first() if SLUG_RE.match(slug) else None
+        if subject is None:
+            raise Http404
+        topic = Topic(kind, subject, self)
+        if not topic.is_available_in(translation.get_language()):
+            raise Http404
+        return topic
+
+    @path("category/<slug:slug>/", name=CATEGORY)
+    def category_page(self, request, slug):
+        """The articles of one category."""
+        return self.serve_topic(request, self.topic(CATEGORY, slug))
+
+    # Tag slugs may be Chinese.
+    @re_path(r"^tag/(?P<slug>[-\w]+)/$", name=TAG)
+    def tag_page(self, request, slug):
+        """The articles carrying one tag."""
+        return self.serve_topic(request, self.topic(TAG, slug))
+
+    def serve_topic(self, request, topic):
+        """A topic's page: its articles paginated, with its own title, description and links."""
+        site_settings = SiteSettings.for_request(request)
+        site_name = site_settings.site_name if site_settings else ""
+        articles = paginate(request, topic.articles(), self.per_page)
+        language_urls = topic.language_urls(request, articles.number)
+        url = request.build_absolute_uri(language_urls[translation.get_language()])
+        opengraph, twitter = website_social_meta(
+            request,
+            site_settings,
+            title=topic.title,
+            description=topic.description(site_name),
+            url=url,
+        )
+        rss, atom = topic.feed_urls()
+        crumbs = [*page_crumbs(request, self), Crumb(topic.name, topic.get_url(request))]
+        # The index's own context would list (and filter by ?category=) every article.
+        context = Page.get_context(self, request) | {
+            "topic": topic,
+            "articles": articles,
+            "language_urls": language_urls,
+            "opengraph_meta": opengraph,
+            "twitter_meta": twitter,
+            "feed_rss": rss,
+            "feed_atom": atom,
+            "breadcrumbs": crumbs,
+        }
+        return TemplateResponse(request, "pages/topic_page.html", context)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -460,6 +569,27 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             revision.save(update_fields=["content"])
 
     @property
+    def reading_minutes(self):
+        """Minutes the body takes to read in the active language (at least 1)."""
+        language = current_language()
+        text = self.body_text(language)
+        count = len(CHARACTER_RE.findall(text) if language == "zh-hans" else text.split())
+        return max(1, math.ceil(count / READING_RATES[language]))
+
+    @property
+    def reading_time(self):
+        """The reading time as the byline shows it."""
+        minutes = self.reading_minutes
+        return ngettext("%(minutes)d min read", "%(minutes)d min read", minutes) % {
+            "minutes": minutes
+        }
+
+    @property
+    def source_credit(self):
+        """The byline's author or source ("Source: …"), or "" when none is named."""
+        return gettext("Source: %(source)s") % {"source": self.source} if self.source else ""
+
+    @property
     def review_statement(self):
         """The line under the title saying who reviewed the article and when, or ""."""
         if not self.last_reviewed:
@@ -494,6 +624,44 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             self.next_review_due = months_after(self.last_reviewed, REVIEW_INTERVAL_MONTHS)
         return super().save(*args, **kwargs)
 
+    def related(self, limit=3):
+        """Up to `limit` other articles readers of this one may want next, in the active language.
+
+        First those whose body cites a trial or publication this one's body cites, then those of
+        the same category, then those sharing a tag; newest first within each. One query.
+        """
+        body = f"body_{suffix(current_language())}."
+        page_type = ContentType.objects.get_for_model(Page)
+        records = ContentType.objects.get_for_models(ClinicalTrial, Publication).values()
+        citations = ReferenceIndex.objects.filter(
+            base_content_type=page_type, to_content_type__in=records, model_path__startswith=body
+        )
+        cited_here = citations.filter(
+            object_id=str(self.pk),
+            to_content_type=OuterRef("to_content_type"),
+            to_object_id=OuterRef("to_object_id"),
+        )
+        cites_same = citations.filter(object_id=Cast(OuterRef("pk"), models.CharField())).filter(
+            Exists(cited_here)
+        )
+        tags = ArticlePageTag.objects.filter(content_object_id=self.pk).values("tag_id")
+        shares_tag = ArticlePageTag.objects.filter(
+            content_object_id=OuterRef("pk"), tag_id__in=tags
+        )
+        groups = [When(Exists(cites_same), then=3)]
+        if self.category_id:
+            groups.append(When(category_id=self.category_id, then=2))
+        groups.append(When(Exists(shares_tag), then=1))
+        rank = Case(*groups, default=0, output_field=models.IntegerField())
+        return (
+            self.pager_queryset()
+            .annotate(related_rank=rank)
+            .filter(related_rank__gt=0)
+            .select_related("lead_image", "category")
+            .prefetch_related("lead_image__renditions", "tags")
+            .order_by("-related_rank", "-date", "-pk")[:limit]
+        )
+
     def pager_queryset(self):
         """Live, unrestricted articles of the same index readable in the active language."""
         restricted = PageViewRestriction.objects.filter(page=OuterRef("pk"))
@@ -519,6 +687,29 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         later = Q(date__gt=self.date) | Q(date=self.date, pk__gt=self.pk)
         return self.pager_queryset().filter(later).order_by("date", "pk").first()
 
+    @cached_property
+    def topic_links(self):
+        """(name, URL) of the article's category, then its tags, each linking to its topic page."""
+        url = self.get_url()
+        if not url:
+            return []
+        # The article's index is its parent: its URL is the article's without the last segment.
+        index_url = url[: url.rstrip("/").rindex("/") + 1]
+        subjects = [(CATEGORY, self.category)] if self.category_id else []
+        subjects += [(TAG, tag) for tag in self.tags.all()]
+        return [
+            (subject.name, index_url + NewsIndexPage.topic_path(kind, subject.slug))
+            for kind, subject in subjects
+        ]
+
+    def breadcrumbs(self, request):
+        """Home, the news index, the article's category (if any), then the article."""
+        crumbs = page_crumbs(request, self)
+        if self.category_id and len(crumbs) > 1 and self.topic_links:
+            name, url = self.topic_links[0]
+            crumbs.insert(-1, Crumb(name, url))
+        return crumbs
+
     @property
     def search_result_date(self):
         """Search results show the publication date."""
@@ -532,8 +723,8 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
     @classmethod
     def latest(cls, language, count):
         """The newest `count` articles readable in `language`, as the news index orders them."""
-        articles = cls.searchable(language).select_related("lead_image")
-        return articles.order_by("-date", "-pk")[:count]
+        articles = cls.searchable(language).select_related("lead_image", "category")
+        return articles.prefetch_related("tags").order_by("-date", "-pk")[:count]
 
     @classmethod
     def topics(cls, language, request):
@@ -542,9 +733,8 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         if index is None:
             return []
         used = Exists(cls.searchable(language).filter(category=OuterRef("pk")))
-        url = index.get_url(request=request)
         return [
-            (category.name, f"{url}?{urlencode({'category': category.slug})}")
+            (category.name, Topic(CATEGORY, category, index).get_url(request))
             for category in Category.objects.filter(used)
         ]
 
@@ -632,6 +822,7 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             disclaimer=self.displayed_disclaimer(site_settings),
             previous_article=self.previous_article(),
             next_article=self.next_article(),
+            related_articles=self.related(),
             json_ld=json_ld_script(self.structured_data(request, site_settings, image)),
             opengraph_meta=opengraph,
             twitter_meta=twitter,

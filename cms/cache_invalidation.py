@@ -1,6 +1,7 @@
 """The public URLs a change makes stale, purged from the page cache and the frontend cache."""
 
 import logging
+from urllib.parse import unquote
 
 from django.conf import settings
 from django.db import transaction
@@ -13,7 +14,8 @@ from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from articles.models import ArticlePage
+from articles.models import ArticlePage, NewsIndexPage
+from articles.topics import CATEGORY, TAG
 from cms import page_cache
 from cms.templatetags.site_chrome import in_main_navigation
 from translations.languages import LANGUAGES
@@ -24,13 +26,13 @@ logger = logging.getLogger("cms.cache")
 WHOLE_SITE = "/"
 
 
-def language_paths(view_name):
+def language_paths(view_name, kwargs=None):
     """The path of a named view in every language, e.g. /zh-hans/feed/ and /en/feed/."""
     paths = set()
     for language in LANGUAGES:
         with translation.override(language):
             try:
-                paths.add(reverse(view_name))
+                paths.add(reverse(view_name, kwargs=kwargs))
             except NoReverseMatch:
                 continue
     return paths
@@ -52,12 +54,21 @@ def page_paths(page):
     return paths
 
 
-def category_paths(index_paths, article):
-    """The article's category pages under each language's news index (index/category/<slug>/)."""
-    category = getattr(article, "category", None)
-    if category is None or not getattr(category, "slug", ""):
-        return set()
-    return {f"{path}category/{category.slug}/" for path in index_paths}
+def topic_paths(index_paths, article):
+    """The article's category and tag pages under each language's news index, and their feeds."""
+    subjects = [(CATEGORY, article.category)] if getattr(article, "category", None) else []
+    subjects += [(TAG, tag) for tag in article.tags.all()]
+    paths = set()
+    for kind, subject in subjects:
+        if not subject.slug:
+            continue
+        paths |= {f"{path}{NewsIndexPage.topic_path(kind, subject.slug)}" for path in index_paths}
+        kwargs = {"kind": kind, "slug": subject.slug}
+        paths |= language_paths("topic_feed_rss", kwargs) | language_paths(
+            "topic_feed_atom", kwargs
+        )
+    # Reversing percent-encodes a Chinese tag; page URLs and request.path are not encoded.
+    return {unquote(path) for path in paths}
 
 
 def urls_for_page(page):
@@ -72,7 +83,7 @@ def urls_for_page(page):
     if isinstance(page, ArticlePage):
         paths |= cited_object_paths(page) | getattr(page, "cited_before_save", set())
         parent_paths = page_paths(page.get_parent())
-        paths |= category_paths(parent_paths, page)
+        paths |= topic_paths(parent_paths, page)
         for language in LANGUAGES:
             with translation.override(language):
                 for neighbour in (page.previous_article(), page.next_article()):

@@ -40,7 +40,7 @@ logger = logging.getLogger("cms.contact")
 
 
 class HomePage(TranslatedPage):
-    """The site's front page: tagline and the latest articles of the current language."""
+    """The site's front page: its name, tagline, the latest article leading and the ones before."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
 
@@ -63,14 +63,17 @@ class HomePage(TranslatedPage):
             .live()
             .public()
             .descendant_of(self)
-            .select_related("lead_image")
-            .prefetch_related("lead_image__renditions")
+            .select_related("lead_image", "category")
+            .prefetch_related("lead_image__renditions", "tags")
             .order_by("-date", "-pk")[:limit]
         )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["latest_articles"] = self.latest_articles()
+        # The newest article leads the page with its image; the next six follow as cards.
+        lead, *latest = list(self.latest_articles(limit=7)) or [None]
+        context["lead_article"] = lead
+        context["latest_articles"] = latest
         return context
 
 

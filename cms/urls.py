@@ -49,6 +49,15 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
 urlpatterns += i18n_patterns(
     path("feed/", ArticlesFeed(), name="feed_rss"),
     path("feed/atom/", AtomArticlesFeed(), name="feed_atom"),
+    # A category's or tag's feed; tag slugs may be Chinese.
+    re_path(
+        r"^feed/(?P<kind>category|tag)/(?P<slug>[-\w]+)/$", ArticlesFeed(), name="topic_feed_rss"
+    ),
+    re_path(
+        r"^feed/(?P<kind>category|tag)/(?P<slug>[-\w]+)/atom/$",
+        AtomArticlesFeed(),
+        name="topic_feed_atom",
+    ),
     path("search/", SearchView.as_view(model=ArticlePage), name="search"),
     # Before Wagtail's pages, which would otherwise look for a page called "trials".
     path("", include("articles.trial_urls")),

@@ -17,3 +17,20 @@ def json_ld_script(data):
     )
     # Safe: every character that could end the element or start markup is escaped above.
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+def breadcrumb_list(request, crumbs):
+    """The crumbs as a schema.org BreadcrumbList with absolute URLs on the request's host."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.name,
+                "item": request.build_absolute_uri(crumb.url),
+            }
+            for position, crumb in enumerate(crumbs, start=1)
+        ],
+    }

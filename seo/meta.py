@@ -47,19 +47,30 @@ def page_description(page, site_settings):
 def page_social_meta(request, page, site_settings):
     """OpenGraph and Twitter tags of a page that is not an article (or of a view with no page)."""
     # Absolute URLs use the request's host, as the canonical link does.
-    site_name = site_settings.site_name if site_settings else ""
     if page is not None and hasattr(page, "get_url"):
         title = page.seo_title or page.title
         url = request.build_absolute_uri(page.get_url(request))
     else:
-        title = site_name
+        title = site_settings.site_name if site_settings else ""
         url = request.build_absolute_uri(request.path)
+    return website_social_meta(
+        request,
+        site_settings,
+        title=title,
+        description=page_description(page, site_settings),
+        url=url,
+    )
+
+
+def website_social_meta(request, site_settings, *, title, description, url):
+    """OpenGraph and Twitter tags of a listing or other page of the site, with its logo."""
+    site_name = site_settings.site_name if site_settings else ""
     logo = site_settings.logo if site_settings and site_settings.logo_id else None
     return social_meta(
         request,
         kind="website",
         title=title,
-        description=page_description(page, site_settings),
+        description=description,
         url=url,
         site_name=site_name,
         image=logo.get_rendition("max-1200x630") if logo else None,

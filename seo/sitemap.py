@@ -1,10 +1,14 @@
-"""/sitemap.xml: every live page in each language it is published in, with hreflang alternates."""
+"""/sitemap.xml: every live page in each language it is published in, with hreflang alternates.
+
+A page with addresses of its own below it (a news index's topic pages) lists them through
+`sitemap_entries()`: objects with `get_url(request)`, `is_available_in(language)` and
+`last_published_at`.
+"""
 
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page, Site
 
 from translations.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang
-from translations.models import is_available_in
 
 X_DEFAULT = "x-default"
 
@@ -40,10 +44,16 @@ class PageSitemap(LanguagesSitemap):
         pages = Page.objects.live().public().specific()
         if site:
             pages = pages.descendant_of(site.root_page, inclusive=True)
-        return list(pages.order_by("path"))
+        items = []
+        for page in pages.order_by("path"):
+            items.append(page)
+            items += getattr(page, "sitemap_entries", list)()
+        return items
 
     def get_languages_for_item(self, item):
-        return [code for code in LANGUAGES if is_available_in(item, code)]
+        # Translated pages and topic pages say; any other page exists in every language.
+        available = getattr(item, "is_available_in", None)
+        return [code for code in LANGUAGES if available is None or available(code)]
 
     def location(self, item):
         return item.get_url(request=self.request)

@@ -35,24 +35,28 @@ def swapped_prefix(path, language):
     return f"/{language}/"
 
 
-def language_links(request, page=None, urls=None):
-    """A LanguageLink per site language for `page`, a view's {language: path}, or the path."""
+def language_links(request, page=None, language_urls=None):
+    """A LanguageLink per site language for `page` (or the current non-page path).
+
+    `language_urls` (language → path, or None where it does not exist) names them instead, for
+    what a page shows at an address of its own, such as a news index's category page.
+    """
     active = current_language()
     links = []
     for code, name in settings.LANGUAGES:
-        if page is not None:
+        if language_urls is not None:
+            url = language_urls.get(code)
+        elif page is not None:
             url = page_url_in(page, code, request)
-        elif urls is not None:
-            url = urls.get(code)
         else:
             url = swapped_prefix(request.get_full_path(), code)
         links.append(LanguageLink(code, name, url, current=code == active))
     return links
 
 
-def alternates(request, page=None, urls=None):
+def alternates(request, page=None, language_urls=None):
     """Absolute URLs for rel=canonical and, when every language exists, the hreflang alternates."""
-    links = language_links(request, page, urls)
+    links = language_links(request, page, language_urls)
     for link in links:
         link.absolute_url = request.build_absolute_uri(link.url) if link.available else None
     current = next(link for link in links if link.current)

@@ -113,6 +113,20 @@ class TranslatedPage(Page):
         return result
 
 
+class RoutableTranslatedPage(RoutablePageMixin, TranslatedPage):
+    """A translated page that also answers addresses of its own below it (RoutablePageMixin)."""
+
+    # TranslatedPage.route tries the page's own routes before its children's slugs.
+    route = TranslatedPage.route
+
+    class Meta:
+        abstract = True
+
+    def serve_preview(self, request, mode_name):
+        # RoutablePageMixin's own preview would drop the language of TranslatedPage's modes.
+        return TranslatedPage.serve_preview(self, request, mode_name)
+
+
 def preview_mode(mode, language):
     """The name of the preview mode showing the page's `mode` in `language`."""
     return f"{mode}.{language}" if mode else language

@@ -14,7 +14,8 @@ from wagtail_honeypot.templatetags.honeypot_tags import honeypot_fields
 from articles.models import ArticlePage, NewsIndexPage
 from cms.models import ContactPage
 from publisher.models import SiteSettings
-from seo.jsonld import json_ld_script
+from seo.breadcrumbs import page_crumbs
+from seo.jsonld import breadcrumb_list, json_ld_script
 from seo.meta import page_description, page_social_meta
 
 register = template.Library()
@@ -136,6 +137,20 @@ def organization_jsonld(context):
     """The publisher's schema.org JSON-LD, safe to embed in a <script> element."""
     request = context["request"]
     return json_ld_script(_site_settings(context).organization_jsonld(request))
+
+
+@register.inclusion_tag("components/breadcrumbs.html", takes_context=True)
+def breadcrumbs(context):
+    """The trail from home to the page (visible and as BreadcrumbList JSON-LD); none at home."""
+    request = context.get("request")
+    page = context.get("page")
+    crumbs = context.get("breadcrumbs")
+    if crumbs is None and isinstance(page, Page) and request is not None:
+        crumbs = page.breadcrumbs(request) if hasattr(page, "breadcrumbs") else []
+        crumbs = crumbs or page_crumbs(request, page)
+    if not crumbs or len(crumbs) < 2:
+        return {}
+    return {"crumbs": crumbs, "json_ld": json_ld_script(breadcrumb_list(request, crumbs))}
 
 
 @register.inclusion_tag("components/page_meta.html", takes_context=True)
