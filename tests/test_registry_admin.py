@@ -22,12 +22,12 @@ PUBLICATION_CHOOSER = "wagtailsnippetchoosers_registry_publication"
 
 
 def cite(page, record, field="body_zh_hans"):
-    """Make `page`'s body in `field` cite `record` with its citing block, and save the page."""
+    """Add a block citing `record` to `page`'s body in `field`, and save the page."""
     if isinstance(record, ClinicalTrial):
         block = {"type": "trial_record", "value": {"trial": record.pk, "note": ""}}
     else:
         block = {"type": "reference_list", "value": {"references": [record.pk]}}
-    setattr(page, field, [block])
+    setattr(page, field, [*getattr(page, field).get_prep_value(), block])
     page.save()
 
 
