@@ -2,6 +2,7 @@
 
 import calendar
 import re
+from functools import partial
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -36,6 +37,7 @@ from articles.blocks import ArticleBodyBlock
 from articles.claims import find_claims, stream_text
 from articles.forms import ArticlePageForm
 from articles.serializers import CategorySerializer
+from common import render_cache
 from common.admin_forms import StaleEditCheckedModelForm
 from common.choosers import ReadableImageChooser, ReadableSnippetChooser
 from common.pagination import paginate
@@ -377,6 +379,7 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
     objects = PageManager.from_queryset(TranslatedQuerySet)()
 
     base_form_class = ArticlePageForm
+    served_related = ("lead_image", "category", "reviewed_by", "disclaimer")
     template = "pages/article_page.html"
     parent_page_types = ["articles.NewsIndexPage"]
     subpage_types = []
@@ -589,6 +592,10 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             data["mentions"] = trials
         return data
 
+    def json_ld(self, request, site_settings, image=None):
+        """The article's structured data as a <script type="application/ld+json"> element."""
+        return json_ld_script(self.structured_data(request, site_settings, image))
+
     def schema_author(self, request, site_name):
         """The article's schema.org author: its named source, else the publisher with its URL."""
         if self.source:
@@ -628,7 +635,10 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             disclaimer=self.displayed_disclaimer(site_settings),
             previous_article=self.previous_article(),
             next_article=self.next_article(),
-            json_ld=json_ld_script(self.structured_data(request, site_settings, image)),
+            # The body and the JSON-LD are cached fragments: the JSON-LD is built (a callable,
+            # called by the template) only when its fragment is missing.
+            fragment=render_cache.fragment(request, self.pk, self.live_revision_id),
+            json_ld=partial(self.json_ld, request, site_settings, image),
             opengraph_meta=opengraph,
             twitter_meta=twitter,
             share=self.share(request),

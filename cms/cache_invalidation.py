@@ -16,6 +16,7 @@ from wagtail.snippets.models import get_snippet_models
 from articles.models import ArticlePage
 from cms import page_cache
 from cms.templatetags.site_chrome import in_main_navigation
+from common import render_cache
 from translations.languages import LANGUAGES
 
 logger = logging.getLogger("cms.cache")
@@ -118,20 +119,26 @@ def site_root_urls():
 
 
 def purge(paths):
-    """Purge `paths` from the page cache now and again once committed, then from Varnish.
+    """Purge `paths` (and the render cache) now and again once committed, then from Varnish.
 
     The second purge drops a copy a reader's request made from the old data while the change
     was being committed.
     """
     if not paths:
         return
-    page_cache.purge_paths(paths)
+    stale(paths)
     transaction.on_commit(lambda: committed(paths))
+
+
+def stale(paths):
+    """Purge `paths` from the page cache and retire the cached settings, menus and fragments."""
+    page_cache.purge_paths(paths)
+    render_cache.bump()
 
 
 def committed(paths):
     """After the change is committed: purge the page cache again, then the frontend cache."""
-    page_cache.purge_paths(paths)
+    stale(paths)
     purge_frontend(paths)
 
 

@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from articles.feeds import ArticlesFeed, AtomArticlesFeed
 from articles.models import ArticlePage
+from cms import views
 from cms.admin_i18n import admin_javascript_catalog
 from cms.api import api_router, not_found
 from search.views import SearchView
@@ -49,6 +50,7 @@ urlpatterns += i18n_patterns(
     path("feed/", ArticlesFeed(), name="feed_rss"),
     path("feed/atom/", AtomArticlesFeed(), name="feed_atom"),
     path("search/", SearchView.as_view(model=ArticlePage), name="search"),
-    path("", include(wagtail_urls)),
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )
