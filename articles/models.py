@@ -547,6 +547,16 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             for category in Category.objects.filter(used)
         ]
 
+    def shown_images(self):
+        """The lead image and every figure's image, in any language (each once)."""
+        images = {self.lead_image_id: self.lead_image} if self.lead_image_id else {}
+        for language in LANGUAGES:
+            for child in getattr(self, f"body_{suffix(language)}") or []:
+                image = child.value.get("image") if child.block_type == "figure" else None
+                if image is not None:
+                    images.setdefault(image.pk, image)
+        return list(images.values())
+
     def share_image(self, site_settings=None):
         """The image of social cards and structured data: the lead image, else the site's logo."""
         if self.lead_image_id:
