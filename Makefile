@@ -68,8 +68,10 @@ format:
 messages:
 	$(MANAGE) makemessages -l zh_Hans --ignore=.venv --ignore=bench --no-obsolete
 
+# Old commit (OLD, default main) against this checkout, one table; QUICK=1: SQLite, 3 s per page.
+OLD ?= main
 bench: $(VENV)/.installed-dev
-	$(BIN)/python bench/routing.py
+	$(BIN)/python bench/compare.py --old $(OLD)
 
 # Django's deployment checklist on the production settings, with a throwaway secret.
 deploy-check: $(VENV)/.installed
