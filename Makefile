@@ -68,10 +68,10 @@ format:
 messages:
 	$(MANAGE) makemessages -l zh_Hans --ignore=.venv --ignore=bench --no-obsolete
 
-# Old commit (OLD, default main) against this checkout, one table; QUICK=1: SQLite, 3 s per page.
-OLD ?= main
+# Where this branch left main (or OLD=<commit>) against this checkout, one table;
+# QUICK=1: SQLite only, 3 s per page.
 bench: $(VENV)/.installed-dev
-	$(BIN)/python bench/compare.py --old $(OLD)
+	$(BIN)/python bench/compare.py $(if $(OLD),--old $(OLD))
 
 # Django's deployment checklist on the production settings, with a throwaway secret.
 deploy-check: $(VENV)/.installed

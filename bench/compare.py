@@ -1,6 +1,6 @@
 """Old commit against new in one run: uncached pages at 10 and 10,000 articles, SQLite, PostgreSQL.
 
-Usage: .venv/bin/python bench/compare.py [--old main] [--seconds 10] [--connections 8]
+Usage: .venv/bin/python bench/compare.py [--old COMMIT] [--seconds 10] [--connections 8]
        QUICK=1 .venv/bin/python bench/compare.py          # 3 s per page, SQLite only
 The old commit is checked out with `git worktree` under /tmp; the new one is this checkout (with
 its uncommitted changes). For each commit and database it migrates, loads the demo, adds
@@ -152,7 +152,7 @@ class Gunicorn:
         """GET `path` with the site's host name."""
         request = urllib.request.Request(f"http://127.0.0.1:{self.port}{path}")
         request.add_header("Host", HOST)
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with urllib.request.urlopen(request, timeout=300) as response:
             return response.read()
 
     def worker_rss(self):
@@ -282,7 +282,9 @@ def print_table(table, options):
 def main():
     quick = os.environ.get("QUICK") == "1"
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--old", default="main", help="the commit to compare against")
+    parser.add_argument(
+        "--old", default=None, help="the commit to compare against (default: where HEAD left main)"
+    )
     parser.add_argument("--seconds", type=int, default=3 if quick else 10)
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 10000])
@@ -295,9 +297,18 @@ def main():
         return site_worker(options.site)
     if not shutil.which("wrk"):
         sys.exit("wrk is needed: apt-get install wrk")
+    old = (
+        options.old
+        or subprocess.run(
+            ["git", "-C", str(ROOT), "merge-base", "main", "HEAD"],
+            check=True,
+            text=True,
+            capture_output=True,
+        ).stdout.strip()
+    )
     work = Path(tempfile.mkdtemp(prefix="bench-compare-"))
     try:
-        table = bench_commit("old", options.old, options, work)
+        table = bench_commit(f"old {old[:7]}", old, options, work)
         table += bench_commit("new", None, options, work)
     finally:
         shutil.rmtree(work, ignore_errors=True)

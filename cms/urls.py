@@ -34,7 +34,7 @@ urlpatterns = [
     path("language/<str:language>/", translation_views.switch_language, name="switch_language"),
     path("favicon.ico", seo_views.favicon, name="favicon"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", seo_views.sitemap, name="sitemap"),
+    path("sitemap.xml", views.reader_view(seo_views.sitemap), name="sitemap"),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
@@ -47,8 +47,8 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     )
 
 urlpatterns += i18n_patterns(
-    path("feed/", ArticlesFeed(), name="feed_rss"),
-    path("feed/atom/", AtomArticlesFeed(), name="feed_atom"),
+    path("feed/", views.reader_view(ArticlesFeed()), name="feed_rss"),
+    path("feed/atom/", views.reader_view(AtomArticlesFeed()), name="feed_atom"),
     path("search/", SearchView.as_view(model=ArticlePage), name="search"),
     *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
     re_path(wagtail_urls.serve_pattern, views.serve, name="wagtail_serve"),

@@ -1,9 +1,14 @@
-"""Wagtail's page view, with a transaction only for requests that may write."""
+"""Readers' views outside a transaction: Wagtail's page view (writes in one), feeds, sitemap."""
 
 from django.db import transaction
 from wagtail import views as wagtail_views
 
 SAFE_METHODS = {"GET", "HEAD", "OPTIONS"}
+
+
+def reader_view(view):
+    """`view`, which only reads, without ATOMIC_REQUESTS' transaction (see `serve`)."""
+    return transaction.non_atomic_requests(view)
 
 
 @transaction.non_atomic_requests
