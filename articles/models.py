@@ -3,6 +3,7 @@
 import calendar
 import math
 import re
+from functools import partial
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -46,6 +47,7 @@ from articles.serializers import (
     TagNamesField,
 )
 from articles.topics import CATEGORY, TAG, Topic
+from common import render_cache
 from common.admin_forms import StaleEditCheckedModelForm
 from common.choosers import ReadableImageChooser, ReadableSnippetChooser
 from common.pagination import paginate
@@ -490,6 +492,7 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
     objects = PageManager.from_queryset(TranslatedQuerySet)()
 
     base_form_class = ArticlePageForm
+    served_related = ("lead_image", "category", "reviewed_by", "disclaimer")
     template = "pages/article_page.html"
     parent_page_types = ["articles.NewsIndexPage"]
     subpage_types = []
@@ -738,6 +741,16 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             for category in Category.objects.filter(used)
         ]
 
+    def shown_images(self):
+        """The lead image and every figure's image, in any language (each once)."""
+        images = {self.lead_image_id: self.lead_image} if self.lead_image_id else {}
+        for language in LANGUAGES:
+            for child in getattr(self, f"body_{suffix(language)}") or []:
+                image = child.value.get("image") if child.block_type == "figure" else None
+                if image is not None:
+                    images.setdefault(image.pk, image)
+        return list(images.values())
+
     def share_image(self, site_settings=None):
         """The image of social cards and structured data: the lead image, else the site's logo."""
         if self.lead_image_id:
@@ -783,6 +796,10 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             data["mentions"] = trials
         return data
 
+    def json_ld(self, request, site_settings, image=None):
+        """The article's structured data as a <script type="application/ld+json"> element."""
+        return json_ld_script(self.structured_data(request, site_settings, image))
+
     def schema_author(self, request, site_name):
         """The article's schema.org author: its named source, else the publisher with its URL."""
         if self.source:
@@ -823,7 +840,10 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
             previous_article=self.previous_article(),
             next_article=self.next_article(),
             related_articles=self.related(),
-            json_ld=json_ld_script(self.structured_data(request, site_settings, image)),
+            # The body and the JSON-LD are cached fragments: the JSON-LD is built (a callable,
+            # called by the template) only when its fragment is missing.
+            fragment=render_cache.fragment(request, self.pk, self.live_revision_id),
+            json_ld=partial(self.json_ld, request, site_settings, image),
             opengraph_meta=opengraph,
             twitter_meta=twitter,
             share=self.share(request),

@@ -1,12 +1,13 @@
-"""Receivers: the medical reviewer's approval on record; converted bodies in the reference index."""
+"""Receivers: medical reviews on record, converted bodies indexed, published images' renditions."""
 
 from django.db.models.signals import post_migrate
 from django.utils import timezone
 from wagtail.models import AbstractGroupApprovalTask, ReferenceIndex
-from wagtail.signals import task_approved
+from wagtail.signals import page_published, task_approved
 
-from articles.models import ArticlePage, MedicalReviewer
+from articles.models import SHARE_IMAGE_SPEC, ArticlePage, MedicalReviewer
 from articles.review_workflow import GROUP_NAME
+from images.renditions import make_renditions
 
 
 def record_medical_review(sender, instance, user=None, **kwargs):
@@ -48,7 +49,17 @@ def index_converted_citations(sender, plan=None, **kwargs):
         ReferenceIndex.create_or_update_for_object(article)
 
 
+def make_article_renditions(sender, instance, **kwargs):
+    """Make every rendition of the published article's images that its pages will show."""
+    for image in instance.shown_images():
+        extra = (SHARE_IMAGE_SPEC,) if image.pk == instance.lead_image_id else ()
+        make_renditions(image, *extra)
+
+
 def connect():
     """Connect the receivers (from the app's ready())."""
     post_migrate.connect(index_converted_citations, dispatch_uid="articles_index_citations")
     task_approved.connect(record_medical_review, dispatch_uid="articles_record_medical_review")
+    page_published.connect(
+        make_article_renditions, sender=ArticlePage, dispatch_uid="articles_make_renditions"
+    )

@@ -18,6 +18,7 @@ from articles.models import ArticlePage, NewsIndexPage
 from articles.topics import CATEGORY, TAG
 from cms import page_cache
 from cms.templatetags.site_chrome import in_main_navigation
+from common import render_cache
 from translations.languages import LANGUAGES
 
 logger = logging.getLogger("cms.cache")
@@ -153,20 +154,26 @@ def site_root_urls():
 
 
 def purge(paths):
-    """Purge `paths` from the page cache now and again once committed, then from Varnish.
+    """Purge `paths` (and the render cache) now and again once committed, then from Varnish.
 
     The second purge drops a copy a reader's request made from the old data while the change
     was being committed.
     """
     if not paths:
         return
-    page_cache.purge_paths(paths)
+    stale(paths)
     transaction.on_commit(lambda: committed(paths))
+
+
+def stale(paths):
+    """Purge `paths` from the page cache and retire the cached settings, menus and fragments."""
+    page_cache.purge_paths(paths)
+    render_cache.bump()
 
 
 def committed(paths):
     """After the change is committed: purge the page cache again, then the frontend cache."""
-    page_cache.purge_paths(paths)
+    stale(paths)
     purge_frontend(paths)
 
 

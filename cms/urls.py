@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from articles.feeds import ArticlesFeed, AtomArticlesFeed
 from articles.models import ArticlePage
 from articles.trial_pages import TrialSitemap
+from cms import views
 from cms.admin_i18n import admin_javascript_catalog
 from cms.api import api_router, not_found
 from search.views import SearchView
@@ -34,7 +35,12 @@ urlpatterns = [
     path("language/<str:language>/", translation_views.switch_language, name="switch_language"),
     path("favicon.ico", seo_views.favicon, name="favicon"),
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", seo_views.sitemap, {"sections": {"trials": TrialSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        views.reader_view(seo_views.sitemap),
+        {"sections": {"trials": TrialSitemap}},
+        name="sitemap",
+    ),
 ]
 
 if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
@@ -47,20 +53,23 @@ if settings.DEBUG or getattr(settings, "SERVE_MEDIA", False):
     )
 
 urlpatterns += i18n_patterns(
-    path("feed/", ArticlesFeed(), name="feed_rss"),
-    path("feed/atom/", AtomArticlesFeed(), name="feed_atom"),
+    path("feed/", views.reader_view(ArticlesFeed()), name="feed_rss"),
+    path("feed/atom/", views.reader_view(AtomArticlesFeed()), name="feed_atom"),
     # A category's or tag's feed; tag slugs may be Chinese.
     re_path(
-        r"^feed/(?P<kind>category|tag)/(?P<slug>[-\w]+)/$", ArticlesFeed(), name="topic_feed_rss"
+        r"^feed/(?P<kind>category|tag)/(?P<slug>[-\w]+)/$",
+        views.reader_view(ArticlesFeed()),
+        name="topic_feed_rss",
     ),
     re_path(
         r"^feed/(?P<kind>category|tag)/(?P<slug>[-\w]+)/atom/$",
-        AtomArticlesFeed(),
+        views.reader_view(AtomArticlesFeed()),
         name="topic_feed_atom",
     ),
     path("search/", SearchView.as_view(model=ArticlePage), name="search"),
     # Before Wagtail's pages, which would otherwise look for a page called "trials".
     path("", include("articles.trial_urls")),
-    path("", include(wagtail_urls)),
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern, views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

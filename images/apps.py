@@ -9,3 +9,8 @@ class ImagesConfig(AppConfig):
 
     name = "images"
     verbose_name = _("Images")
+
+    def ready(self):
+        from images import signals  # noqa: PLC0415 (models load after apps)
+
+        signals.connect()

@@ -9,7 +9,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
+from wagtail.models import Site
 
+from common import render_cache
 from common.admin_forms import StaleEditCheckedModelForm
 from common.blocks import ReadableStreamBlock
 from common.choosers import ReadableImageChooser
@@ -94,6 +96,27 @@ class SiteSettings(BaseSiteSetting):
         # The table predates this app (the model moved here from cms).
         db_table = "cms_sitesettings"
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """The request's site settings, from the render cache (the admin edits `for_site`'s)."""
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            site_settings = render_cache.get_or_build(
+                lambda: cls.cached_for_site(site), "site-settings", site.pk if site else None
+            )
+            site_settings._request = request
+            setattr(request, attr_name, site_settings)
+        return getattr(request, attr_name)
+
+    @classmethod
+    def cached_for_site(cls, site):
+        """The settings of `site` with what every page shows of them (logo, home) loaded."""
+        if site is None:
+            raise cls.DoesNotExist(f"{cls.__name__} does not exist for site None.")
+        queryset = cls.base_queryset().select_related("logo", "site__root_page")
+        return queryset.get_or_create(site=site)[0]
 
     def clean(self):
         super().clean()

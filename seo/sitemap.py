@@ -41,7 +41,8 @@ class PageSitemap(LanguagesSitemap):
 
     def items(self):
         site = Site.find_for_request(self.request) if self.request else None
-        pages = Page.objects.live().public().specific()
+        # Bodies are the bulk of each row and no URL needs them.
+        pages = Page.objects.live().public().defer_streamfields().specific()
         if site:
             pages = pages.descendant_of(site.root_page, inclusive=True)
         items = []

@@ -40,7 +40,9 @@ def trial_data(response):
 
 
 def article_titles(html):
-    return re.findall(r'<article class="article-card[^"]*">.*?<a href="[^"]+">([^<]+)</a>', html, re.S)
+    return re.findall(
+        r'<article class="article-card[^"]*">.*?<a href="[^"]+">([^<]+)</a>', html, re.S
+    )
 
 
 class TestTrialPage:

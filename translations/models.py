@@ -33,6 +33,8 @@ class TranslatedPage(Page):
     """
 
     base_form_class = TranslatedPageForm
+    # Relations the page's template shows, fetched with the page when a reader's URL reaches it.
+    served_related = ()
 
     class Meta:
         abstract = True
@@ -75,7 +77,7 @@ class TranslatedPage(Page):
             child = self.get_children().filter(child_slug_lookup(child_slug, language)).first()
             if child is None:
                 raise Http404
-            child = child.specific_deferred if remaining else child.specific
+            child = child.specific_deferred if remaining else served(child)
             return child.route(request, remaining)
         if not self.live:
             raise Http404
@@ -125,6 +127,15 @@ class RoutableTranslatedPage(RoutablePageMixin, TranslatedPage):
     def serve_preview(self, request, mode_name):
         # RoutablePageMixin's own preview would drop the language of TranslatedPage's modes.
         return TranslatedPage.serve_preview(self, request, mode_name)
+
+
+def served(page):
+    """`page` as its own type, with its `served_related` relations, in one query."""
+    model = page.specific_class
+    related = getattr(model, "served_related", ())
+    if not related:
+        return page.specific
+    return model._base_manager.select_related(*related).get(pk=page.pk)
 
 
 def preview_mode(mode, language):

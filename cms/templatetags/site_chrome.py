@@ -13,6 +13,7 @@ from wagtail_honeypot.templatetags.honeypot_tags import honeypot_fields
 
 from articles.models import ArticlePage, NewsIndexPage
 from cms.models import ContactPage
+from common import render_cache
 from publisher.models import SiteSettings
 from seo.breadcrumbs import page_crumbs
 from seo.jsonld import breadcrumb_list, json_ld_script
@@ -68,20 +69,28 @@ def nav_items(request):
     cache = request.__dict__.setdefault("_main_nav", {})
     if language not in cache:
         site = Site.find_for_request(request)
-        items = []
-        if site is not None:
-            home = site.root_page
-            children = (
-                home.get_children()
-                .live()
-                .public()
-                .filter(Q(show_in_menus=True) | Q(content_type__in=_nav_content_types()))
-                .order_by("path")
+        cache[language] = (
+            render_cache.get_or_build(
+                lambda: build_nav_items(site, request), "main-nav", site.pk, language
             )
-            items = [NavItem(home.title, home.get_url(request), home.path, is_home=True)]
-            items += [NavItem(p.title, p.get_url(request), p.path) for p in children]
-        cache[language] = items
+            if site is not None
+            else []
+        )
     return cache[language]
+
+
+def build_nav_items(site, request):
+    """Home and its live, public sections shown in menus, in the current language."""
+    home = site.root_page
+    children = (
+        home.get_children()
+        .live()
+        .public()
+        .filter(Q(show_in_menus=True) | Q(content_type__in=_nav_content_types()))
+        .order_by("path")
+    )
+    items = [NavItem(home.title, home.get_url(request), home.path, is_home=True)]
+    return items + [NavItem(p.title, p.get_url(request), p.path) for p in children]
 
 
 def in_main_navigation(page):
