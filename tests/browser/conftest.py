@@ -4,6 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
@@ -14,6 +15,17 @@ from tests.browser.journey import AXE_SOURCE, SCREENSHOTS, Journey
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """On SQLite, a test database in a file, which each of the live server's threads opens."""
+    # Django gives an in-memory database's one connection to every thread of the live server, and
+    # two requests at once (a page and its icon sprite) then fail: "database table is locked".
+    database = django_settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        folder = tmp_path_factory.mktemp("database")
+        database.setdefault("TEST", {})["NAME"] = str(folder / "browser-tests.sqlite3")
 
 
 @pytest.fixture(scope="session")

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.conf import settings
-from playwright.sync_api import Page
+from playwright.sync_api import Page, expect
 
 SCREENSHOTS = settings.BASE_DIR / ".local" / "screenshots"
 AXE_SOURCE = settings.BASE_DIR / "node_modules" / "axe-core" / "axe.min.js"
@@ -42,30 +42,51 @@ class Journey:
     WIDE = {"width": 1280, "height": 900}
     PHONE = {"width": 390, "height": 844}
 
-    def step(self, label):
-        """Check the page as it is with axe at 1280 and 390 px, saving a screenshot at each."""
+    def step(self, label, *, check=True, frame=None):
+        """Photograph the page at 1280 and 390 px, checking it (or `frame`) with axe if `check`."""
         self.steps += 1
         self.folder.mkdir(parents=True, exist_ok=True)
         self.page.wait_for_load_state("load")
         for viewport in (self.WIDE, self.PHONE):
             self.page.set_viewport_size(viewport)
             width = viewport["width"]
+            found = self.axe(frame or self.page) if check else []
             self.violations += [
                 f"{label} at {width} px ({self.page.url}): {v['id']} ({v['impact']}) "
                 f"{v['help']}: {', '.join(v['targets'])}"
-                for v in self.axe()
+                for v in found
             ]
             name = f"{self.steps:02d}-{slug(label)}-{width}.png"
             self.page.screenshot(path=self.folder / name)
         self.page.set_viewport_size(self.WIDE)
 
-    def axe(self):
-        """axe-core's violations on the current page."""
+    @staticmethod
+    def axe(target):
+        """axe-core's violations in `target`, a page or a frame, as it is now."""
         # Evaluated through the DevTools protocol, which the pages' Content-Security-Policy does
         # not restrict; a script tag added to the page would be refused.
-        if not self.page.evaluate("typeof axe !== 'undefined'"):
-            self.page.evaluate(AXE_SOURCE.read_text(encoding="utf-8"))
-        return self.page.evaluate(RUN_AXE)
+        # Wagtail's admin brings an axe of its own; ours replaces it.
+        if not target.evaluate("window.projectAxe === true"):
+            target.evaluate(AXE_SOURCE.read_text(encoding="utf-8") + ";window.projectAxe = true")
+        return target.evaluate(RUN_AXE)
+
+    def category_page(self, language, *, listing):
+        """From an article to its category's page, which lists `listing`, and back to it."""
+        link = self.page.locator("main .article-header a[href*='/category/']")
+        if not link.count():
+            url = f"/{language}/news/category/stem-cell-news/"
+            response = self.page.request.get(url)
+            assert response.status == 404, (
+                "a category page exists, but the article does not link it"
+            )
+            self.feature_missing(f"category pages ({url} answers 404)")
+            return
+        name = link.first.inner_text()
+        link.first.click()
+        expect(self.page.locator("main h1")).to_contain_text(name)
+        expect(self.page.locator("main").get_by_role("link", name=listing)).to_be_visible()
+        self.step("category page")
+        self.page.go_back()
 
     def feature_missing(self, feature):
         """Note a feature that is not on this branch yet; the journey goes on without it."""

@@ -25,24 +25,6 @@ def heading(page):
     return page.locator("main h1")
 
 
-def open_category(journey, language):
-    """From an article to its category's page, and back; noted as missing while not built."""
-    page = journey.page
-    link = page.locator("main .article-header a[href*='/category/']")
-    if not link.count():
-        category_url = f"/{language}/news/category/stem-cell-news/"
-        response = page.request.get(category_url)
-        assert response.status == 404, "a category page exists, but the article does not link it"
-        journey.feature_missing(f"category pages ({category_url} answers 404)")
-        return
-    name = link.first.inner_text()
-    link.first.click()
-    expect(heading(page)).to_contain_text(name)
-    expect(page.locator("main").get_by_role("link", name=NEXT["title"][language])).to_be_visible()
-    journey.step("category page")
-    page.go_back()
-
-
 def switch_language(journey, to):
     """Follow the header's link to language `to`; it must land on the same article."""
     page = journey.page
@@ -78,7 +60,7 @@ def test_reader_journey(journey_for, language):
     expect(heading(page)).to_have_text(NEXT["title"][language])
     journey.step("next article")
 
-    open_category(journey, language)
+    journey.category_page(language, listing=NEXT["title"][language])
 
     switch_language(journey, OTHER[language])
     journey.step("other language")
