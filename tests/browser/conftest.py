@@ -1,6 +1,7 @@
 """Browser fixtures: Debian's chromium driven by Playwright against a live server with the demo."""
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -66,6 +67,7 @@ def journey_for(browser, demo, request):
         )
         context.set_default_timeout(15_000)
         contexts.append(context)
+        shutil.rmtree(SCREENSHOTS / name, ignore_errors=True)
         return Journey(context.new_page(), SCREENSHOTS / name)
 
     yield open_journey

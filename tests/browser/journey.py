@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 
 import pytest
 from django.conf import settings
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, expect
 
 SCREENSHOTS = settings.BASE_DIR / ".local" / "screenshots"
@@ -43,14 +44,14 @@ class Journey:
     PHONE = {"width": 390, "height": 844}
 
     def step(self, label, *, check=True, frame=None):
-        """Photograph the page at 1280 and 390 px, checking it (or `frame`) with axe if `check`."""
+        """Photograph the page at 1280 and 390 px; if `check`, axe checks it (or `frame()`)."""
         self.steps += 1
         self.folder.mkdir(parents=True, exist_ok=True)
         self.page.wait_for_load_state("load")
         for viewport in (self.WIDE, self.PHONE):
             self.page.set_viewport_size(viewport)
             width = viewport["width"]
-            found = self.axe(frame or self.page) if check else []
+            found = self.axe_in(frame or (lambda: self.page)) if check else []
             self.violations += [
                 f"{label} at {width} px ({self.page.url}): {v['id']} ({v['impact']}) "
                 f"{v['help']}: {', '.join(v['targets'])}"
@@ -59,6 +60,17 @@ class Journey:
             name = f"{self.steps:02d}-{slug(label)}-{width}.png"
             self.page.screenshot(path=self.folder / name)
         self.page.set_viewport_size(self.WIDE)
+
+    def axe_in(self, target, attempts=3):
+        """axe-core's violations in `target()`, looked up again if a reload replaced it."""
+        for attempt in range(attempts):
+            try:
+                return self.axe(target())
+            except PlaywrightError as error:
+                if "detached" not in str(error) or attempt == attempts - 1:
+                    raise
+                self.page.wait_for_timeout(500)
+        return []
 
     @staticmethod
     def axe(target):

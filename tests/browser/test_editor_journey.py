@@ -84,10 +84,25 @@ def test_editor_journey(journey_for):
     panel = page.frame_locator("iframe[data-w-preview-target=iframe]").last
     expect(panel.locator("main h1")).to_have_text(TITLE, timeout=15_000)
     expect(panel.locator("main .article-body")).to_contain_text(PARAGRAPH)
-    page.wait_for_load_state("networkidle")
-    preview = page.locator("iframe[data-w-preview-target=iframe]").last.element_handle()
-    journey.step("preview", frame=preview.content_frame())
 
+    def preview():
+        """The panel's frame; resizing the window reloads it into a new one."""
+        expect(panel.locator("main h1")).to_have_text(TITLE)
+        return (
+            page.locator("iframe[data-w-preview-target=iframe]")
+            .last.element_handle()
+            .content_frame()
+        )
+
+    journey.step("preview", frame=preview)
+
+    # Wagtail saved a draft as the editor typed; publishing from the add form that saved it
+    # can meet autosave's "you saved a newer version in another window" dialog, so the editor
+    # reopens the draft.
+    expect(page.get_by_text("已保存", exact=True)).to_be_visible(timeout=15_000)
+    draft = ArticlePage.objects.get(title_zh_hans=TITLE)
+    page.goto(f"/admin/pages/{draft.pk}/edit/")
+    expect(page.locator("#id_title_zh_hans")).to_have_value(TITLE)
     page.locator("footer [data-w-dropdown-target=toggle]").click()
     page.locator("button[name=action-publish]").click()
     expect(page.locator(".messages .success")).to_be_visible()
