@@ -25,6 +25,7 @@ CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 
 
 def free_port():
+    """A loopback port nobody listens on."""
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
