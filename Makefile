@@ -8,7 +8,8 @@ MANAGE := $(BIN)/python manage.py
 # tests that commit (and so empty the database after them) come last in every process.
 PYTEST_FLAGS ?= -n auto
 
-.PHONY: run test lint format messages compilemessages gettext bench clean deploy-check audit lock
+.PHONY: run test lint format messages compilemessages gettext bench clean deploy-check audit lock \
+	browser-deps readme-screenshot validate
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,12 +48,38 @@ run: $(VENV)/.installed compilemessages
 		$(MANAGE) create_local_admin --base-url http://127.0.0.1:$(PORT) && \
 		$(MANAGE) runserver 127.0.0.1:$(PORT) >>$(RUN_LOG)
 
-test: $(VENV)/.installed-dev compilemessages
+# The browser tests drive Debian's chromium (Playwright never downloads one); CJK fonts so that
+# Chinese pages and their screenshots show characters, not boxes.
+browser-deps:
+	@(test -x /usr/bin/chromium && fc-list :lang=zh-cn | grep -q .) || (apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk) \
+		|| (echo "Debian's chromium is needed: install the 'chromium' and 'fonts-noto-cjk' packages." && exit 1)
+
+# axe-core for the browser tests, the Nu checker and Lighthouse for `make validate`, as locked.
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: $(VENV)/.installed-dev compilemessages browser-deps node_modules/.installed
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MAKE) --no-print-directory lint
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
 	$(MAKE) --no-print-directory deploy-check audit
-	$(BIN)/pytest $(PYTEST_FLAGS)
+	$(BIN)/pytest $(PYTEST_FLAGS) --ignore=tests/browser
+	@# One process: the journeys share one browser and one live server.
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -p no:xdist tests/browser
+
+# The Nu checker on every public page of a live demo and Lighthouse mobile on four; one table.
+validate: $(VENV)/.installed-dev compilemessages browser-deps node_modules/.installed
+	$(BIN)/python bench/validate.py
+
+# The README's screenshot, from the Chinese reader's journey of the last browser test run.
+README_SHOT := .local/screenshots/reader-zh-hans/03-article-1280.png
+$(README_SHOT):
+	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -p no:xdist -q tests/browser/test_reader_journey.py
+
+readme-screenshot: $(README_SHOT)
+	cp $(README_SHOT) docs/screenshot-article.png
 
 lint:
 	$(BIN)/ruff check .

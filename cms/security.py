@@ -17,12 +17,14 @@ class AdminAwareCSPMiddleware(CSPMiddleware):
 
     def get_policy_parts(self, request, response, report_only=False):
         parts = super().get_policy_parts(request, response, report_only=report_only)
-        if (
-            not report_only
-            and parts.config is None
-            and request.path_info.startswith(ADMIN_PREFIXES)
-        ):
+        if report_only or parts.config is not None:
+            return parts
+        if request.path_info.startswith(ADMIN_PREFIXES):
             parts.config = settings.CONTENT_SECURITY_POLICY_ADMIN["DIRECTIVES"]
+        elif getattr(request, "is_dummy", False):
+            # Wagtail renders a preview through a dummy request for the page's own URL, and the
+            # admin shows it in a frame: the public policy, framed by the admin only.
+            parts.replace = {"frame-ancestors": ["'self'"]}
         return parts
 
 

@@ -389,7 +389,7 @@ class TestBodyRendering:
             (
                 "quote",
                 {"text": "<p>提示</p>", "attribution": "", "style": "callout"},
-                '<aside class="callout">',
+                '<aside class="callout" role="note">',
             ),
             (
                 "list",

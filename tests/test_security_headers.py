@@ -4,7 +4,9 @@ import re
 
 import pytest
 
+from tests.admin_forms import form_data
 from tests.factories import make_contact_page
+from tests.test_preview import preview
 
 PUBLIC_POLICY = {
     "default-src": "'self'",
@@ -72,6 +74,16 @@ def test_the_admin_renders_under_its_own_policy(english_admin, site_tree, path):
     assert policy["object-src"] == "'none'"
     assert policy["frame-ancestors"] == "'self'"
     assert policy["form-action"] == "'self'"
+
+
+def test_a_preview_keeps_the_public_policy_but_the_admin_may_frame_it(english_admin, article):
+    response = preview(english_admin, article, form_data(), "zh-hans")
+    policy = directives(response)
+
+    assert response.status_code == 200
+    assert policy["script-src"] == "'self'"
+    assert policy["frame-ancestors"] == "'self'"
+    assert response["X-Frame-Options"] == "SAMEORIGIN"
 
 
 def test_the_admin_login_page_gets_the_admin_policy(client):
