@@ -170,7 +170,12 @@ class Gunicorn:
     def stop(self):
         """Stop gunicorn (this process started it)."""
         self.process.terminate()
-        self.process.wait(timeout=30)
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            # Workers still inside a slow request: gunicorn waits its timeout for them.
+            self.process.kill()
+            self.process.wait()
 
 
 def wrk(port, path, seconds, connections):
