@@ -1,11 +1,13 @@
 """SQL queries per uncached page view (page cache off), pinned per page type and language.
 
 Measured, with the render cache warm (settings, navigation, article fragments):
-- article 9: the site, routing (home, news, the article with its lead image, category,
-  reviewer and disclaimer: 4), view restrictions (2), previous and next (1 each);
-- article after a publish (render cache retired) 13: + settings, navigation (2), body images;
-- news index 10: the site, routing (3), view restrictions (2), public() (1), the count, the
-  page of articles and their lead images' renditions; home 6, contact 7.
+- article 13: the site, routing (home, news, the article with its lead image, category,
+  reviewer and disclaimer: 4), view restrictions (2), previous and next (1 each), the
+  breadcrumbs' ancestors, the article's tags, the related articles and their tags;
+- article after a publish (render cache retired) 17: + settings, navigation (2), body images;
+- news index 12: the site, routing (3), view restrictions (2), public() (1), the count, the
+  page of articles, their lead images' renditions and their tags; home 9 (the latest article
+  leads, then cards with their tags), contact 8 (with its breadcrumbs).
 The same at 10 and at 300 articles (tests/test_article_pager.py for the article).
 """
 
@@ -27,9 +29,9 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 LANGUAGES = ["zh-hans", "en"]
-ARTICLE = 9
-ARTICLE_AFTER_PUBLISH = 13
-PAGES = {"news index": 10, "home": 6, "contact": 7}
+ARTICLE = 13
+ARTICLE_AFTER_PUBLISH = 17
+PAGES = {"news index": 12, "home": 9, "contact": 8}
 
 
 def figure_body(image):

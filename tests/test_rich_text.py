@@ -253,7 +253,9 @@ class TestFeatures:
                 yield from rich_text_blocks(block.child_block)
 
         found = list(rich_text_blocks(ArticleBodyBlock()))
-        assert len(found) == 5
+        # Paragraph, quote, list items, the old blocks' summary and key findings, the trial
+        # card's note and the study summary's key findings.
+        assert len(found) == 7
         for block in found:
             assert block.features
             assert not {"embed", "image", "h1", "h2", "h3", "h4", "h5", "h6"} & set(block.features)
