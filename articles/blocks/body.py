@@ -122,8 +122,9 @@ def identity(thing):
 def unique_by_identity(things):
     """The schema.org things (None skipped) with the repeats of an earlier one left out."""
     seen, unique = set(), []
-    for thing in things:
-        if thing and identity(thing) not in seen:
-            seen.add(identity(thing))
+    for thing in filter(None, things):
+        key = identity(thing)
+        if key not in seen:
+            seen.add(key)
             unique.append(thing)
     return unique

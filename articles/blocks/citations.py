@@ -204,18 +204,22 @@ class ReferencesValue(blocks.StructValue):
         return [reference.schema_org() for reference in self.get("references") or []]
 
 
-class ReferencesBlock(HeadedBlockMixin, blocks.StructBlock):
-    """The numbered reference list; inline [1] citations in the text link to it."""
+class NumberedReferencesMixin(HeadedBlockMixin):
+    """A reference list numbered on from the body's count, whose value gives `numbered(start)`."""
 
     # Its heading, References, always opens a top-level section.
     opens_section = True
-
-    references = blocks.ListBlock(ReferenceBlock(), label=_("References"), min_num=1)
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)
         context["numbered_references"] = value.numbered(context.get("number") or 1)
         return context
+
+
+class ReferencesBlock(NumberedReferencesMixin, blocks.StructBlock):
+    """The numbered reference list; inline [1] citations in the text link to it."""
+
+    references = blocks.ListBlock(ReferenceBlock(), label=_("References"), min_num=1)
 
     class Meta:
         icon = "list-ol"

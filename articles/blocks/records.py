@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from articles.blocks.citations import NumberedReferencesMixin
 from articles.blocks.rich_text import INLINE_FEATURES, PARAGRAPH_FEATURES, StrictRichTextBlock
 from articles.blocks.shared import HeadedBlockMixin
 from articles.trial_links import trial_url
@@ -228,11 +229,8 @@ class StudyRecordBlock(HeadedBlockMixin, blocks.StructBlock):
         description = _("A study from the registry: its citation, design and key findings.")
 
 
-class ReferenceListBlock(HeadedBlockMixin, blocks.StructBlock):
+class ReferenceListBlock(NumberedReferencesMixin, blocks.StructBlock):
     """The numbered reference list, each entry a publication from the registry."""
-
-    # Its heading, References, always opens a top-level section.
-    opens_section = True
 
     references = blocks.ListBlock(
         RecordChooserBlock("registry.Publication", label=_("Publication")),
@@ -240,15 +238,10 @@ class ReferenceListBlock(HeadedBlockMixin, blocks.StructBlock):
         min_num=1,
     )
 
-    def get_context(self, value, parent_context=None):
-        context = super().get_context(value, parent_context=parent_context)
-        context["numbered_references"] = value.numbered(context.get("number") or 1)
-        return context
-
     class Meta:
         icon = "list-ol"
         label = _("References")
-        template = "components/streamfield/blocks/reference_list_block.html"
+        template = "components/streamfield/blocks/references_block.html"
         value_class = ReferenceListValue
         preview_value = staticmethod(lambda: {"references": [first_record(Publication)]})
         description = _("The numbered reference list that inline [1] citations link to.")
