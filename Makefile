@@ -9,7 +9,7 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_FLAGS ?= -n auto
 
 .PHONY: run test lint format messages compilemessages gettext bench clean deploy-check audit lock \
-	browser-deps readme-screenshot validate
+	test-deps readme-screenshot validate
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,18 +49,21 @@ run: $(VENV)/.installed compilemessages
 		$(MANAGE) runserver 127.0.0.1:$(PORT) >>$(RUN_LOG)
 
 # The browser tests drive Debian's chromium (Playwright never downloads one); CJK fonts so that
-# Chinese pages and their screenshots show characters, not boxes.
-browser-deps:
-	@(test -x /usr/bin/chromium && fc-list :lang=zh-cn | grep -q .) || (apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk) \
-		|| (echo "Debian's chromium is needed: install the 'chromium' and 'fonts-noto-cjk' packages." && exit 1)
+# Chinese pages and their screenshots show characters, not boxes; varnishtest (Debian's varnish)
+# runs the project's VCL against its scripted test.
+test-deps:
+	@(test -x /usr/bin/chromium && fc-list :lang=zh-cn | grep -q . && test -x /usr/bin/varnishtest) \
+		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			chromium fonts-noto-cjk varnish) \
+		|| (echo "Debian's chromium, fonts-noto-cjk and varnish are needed: install those packages." \
+			&& exit 1)
 
 # axe-core for the browser tests, the Nu checker and Lighthouse for `make validate`, as locked.
 node_modules/.installed: package.json package-lock.json
 	npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: $(VENV)/.installed-dev compilemessages browser-deps node_modules/.installed
+test: $(VENV)/.installed-dev compilemessages test-deps node_modules/.installed
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MAKE) --no-print-directory lint
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) check
 	DJANGO_SETTINGS_MODULE=cms.settings.test $(MANAGE) makemigrations --check --dry-run
@@ -70,7 +73,7 @@ test: $(VENV)/.installed-dev compilemessages browser-deps node_modules/.installe
 	DJANGO_ALLOW_ASYNC_UNSAFE=true $(BIN)/pytest -p no:xdist tests/browser
 
 # The Nu checker on every public page of a live demo and Lighthouse mobile on four; one table.
-validate: $(VENV)/.installed-dev compilemessages browser-deps node_modules/.installed
+validate: $(VENV)/.installed-dev compilemessages test-deps node_modules/.installed
 	$(BIN)/python bench/validate.py
 
 # The README's screenshot, from the Chinese reader's journey of the last browser test run.

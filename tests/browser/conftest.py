@@ -31,9 +31,9 @@ def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, t
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's chromium (`make browser-deps` installs it); never a browser Playwright downloads."""
+    """Debian's chromium (`make test-deps` installs it); never a browser Playwright downloads."""
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} is missing: run `make browser-deps`.")
+        pytest.fail(f"{CHROMIUM} is missing: run `make test-deps`.")
     if not AXE_SOURCE.exists():
         pytest.fail(f"{AXE_SOURCE} is missing: run `make node_modules/.installed`.")
     with sync_playwright() as playwright:
