@@ -60,7 +60,7 @@ def test_reader_journey(journey_for, language):
     expect(heading(page)).to_have_text(NEXT["title"][language])
     journey.step("next article")
 
-    journey.category_page(language, listing=NEXT["title"][language])
+    journey.category_page(listing=NEXT["title"][language])
 
     switch_language(journey, OTHER[language])
     journey.step("other language")
