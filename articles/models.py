@@ -837,11 +837,8 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         opengraph, twitter = self.social_meta(request, site_settings, image)
         context.update(
             disclaimer=self.displayed_disclaimer(site_settings),
-            previous_article=self.previous_article(),
-            next_article=self.next_article(),
-            related_articles=self.related(),
-            # The body and the JSON-LD are cached fragments: the JSON-LD is built (a callable,
-            # called by the template) only when its fragment is missing.
+            # The body, the JSON-LD and what surrounds the body (related articles, previous and
+            # next) are cached fragments, each built (the JSON-LD by calling it) only when missing.
             fragment=render_cache.fragment(request, self.pk, self.live_revision_id),
             json_ld=partial(self.json_ld, request, site_settings, image),
             opengraph_meta=opengraph,
