@@ -44,8 +44,8 @@ def figure_body(image):
     ]
 
 
-@pytest.fixture
-def pages(db):
+@pytest.fixture(scope="module")
+def pages(module_db):
     """Home, contact, a news index of 12 articles; the middle one with every relation set."""
     home, index = make_site()
     make_contact_page(home)
