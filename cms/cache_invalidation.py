@@ -82,15 +82,20 @@ def urls_for_page(page):
     for ancestor in ancestors:
         paths |= page_paths(ancestor)
     if isinstance(page, ArticlePage):
-        paths |= cited_object_paths(page) | getattr(page, "cited_before_save", set())
-        parent_paths = page_paths(page.get_parent())
-        paths |= topic_paths(parent_paths, page)
-        for language in LANGUAGES:
-            with translation.override(language):
-                for neighbour in (page.previous_article(), page.next_article()):
-                    if neighbour is not None:
-                        paths |= page_paths(neighbour)
+        paths |= cited_object_paths(page) | article_surroundings(page)
+        paths |= getattr(page, "shown_before_save", set())
     return paths | site_wide_lists()
+
+
+def article_surroundings(article):
+    """The paths of the article's topic pages and of its previous and next articles."""
+    paths = topic_paths(page_paths(article.get_parent()), article)
+    for language in LANGUAGES:
+        with translation.override(language):
+            for neighbour in (article.previous_article(), article.next_article()):
+                if neighbour is not None:
+                    paths |= page_paths(neighbour)
+    return paths
 
 
 def object_paths(instance):
@@ -190,10 +195,17 @@ def purge_frontend(paths):
         logger.exception("Frontend cache purge failed for %d URLs", len(batch.urls))
 
 
-def page_saving(sender, instance, **kwargs):
-    """Before an article is saved, note the pages of what it cites: a new revision may drop one."""
-    if instance.pk and isinstance(instance, ArticlePage):
-        instance.cited_before_save = cited_object_paths(instance)
+def page_saving(sender, instance, update_fields=None, **kwargs):
+    """Before an article's content is saved, note the pages that show it now."""
+    # A draft revision (saved with update_fields) changes nothing readers see.
+    if update_fields is not None or not instance.pk:
+        return
+    # The new version may stop citing a record, drop a tag or category (their pages) or move
+    # between other articles (a new date): those pages show the old one.
+    instance.shown_before_save = cited_object_paths(instance)
+    stored = ArticlePage.objects.filter(pk=instance.pk, live=True).first()
+    if stored is not None:
+        instance.shown_before_save |= article_surroundings(stored)
 
 
 def page_changed(sender, instance, **kwargs):

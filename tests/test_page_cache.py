@@ -182,6 +182,32 @@ class TestPageTriggers:
         make_article(site[1], 3)
         assert_purged(client, [*LIST_PATHS, "/sitemap.xml"])
 
+    def test_leaving_a_category_or_tag_purges_its_pages(self, site, client):
+        category = Category.objects.create(name_zh_hans="临床", name_en="Clinical", slug="clinical")
+        article = site[2]
+        article.category = category
+        article.tags.add("exosomes")
+        article.save_revision().publish()
+        topics = ["/zh-hans/news/category/clinical/", "/en/news/tag/exosomes/"]
+        warm(client, topics)
+        article.category = None
+        article.tags.clear()
+        article.save_revision().publish()
+        assert_purged(client, topics[:1])
+        assert "干细胞新闻1" not in client.get(topics[0]).text
+        assert client.get(topics[1]).status_code == 404
+
+    def test_a_new_date_purges_the_articles_it_left(self, site, client):
+        _home, index, first, second = site
+        third = make_article(index, 3, date=second.date + datetime.timedelta(days=1))
+        pages = ["/zh-hans/news/article-2/", "/zh-hans/news/article-3/"]
+        warm(client, pages)
+        first.date = third.date + datetime.timedelta(days=1)
+        first.save_revision().publish()
+        # Article 2 had article 1 as previous, article 3 had it as next before it moved; both
+        # now link elsewhere.
+        assert_purged(client, pages)
+
     def test_unpublish(self, site, client):
         warm(client, ARTICLE_PATHS + LIST_PATHS)
         site[2].unpublish()
