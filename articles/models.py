@@ -4,6 +4,7 @@ import calendar
 import math
 import re
 from functools import partial
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -11,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Exists, OuterRef, Q, Subquery, When
 from django.db.models.functions import Cast
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone, translation
 from django.utils.dateformat import format as format_date
@@ -236,16 +237,21 @@ class NewsIndexPage(RoutableTranslatedPage):
             articles = articles.filter(tags=tag)
         return articles
 
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        """Every article; the old ?category= and ?tag= filters have moved to topic pages."""
+        for kind in (CATEGORY, TAG):
+            if slug := request.GET.get(kind):
+                return self.topic_redirect(request, self.topic(kind, slug))
+        return super().index_route(request, *args, **kwargs)
+
     @staticmethod
-    def get_filter(request, name, queryset):
-        """The object whose slug is in ?<name>=, None when absent or empty; else 404."""
-        slug = request.GET.get(name)
-        if not slug:
-            return None
-        obj = queryset.filter(slug=slug).first() if SLUG_RE.match(slug) else None
-        if obj is None:
-            raise Http404
-        return obj
+    def topic_redirect(request, topic):
+        """A permanent redirect to `topic`'s page, on the page of the list the reader asked for."""
+        url = topic.get_url(request)
+        if page := request.GET.get("page"):
+            url += "?" + urlencode({"page": page})
+        return HttpResponsePermanentRedirect(url)
 
     @classmethod
     def topic_path(cls, kind, slug):
@@ -334,13 +340,7 @@ class NewsIndexPage(RoutableTranslatedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        category = self.get_filter(request, "category", Category.objects.all())
-        tag = self.get_filter(request, "tag", Tag.objects.all())
-        context["category"] = category
-        context["tag"] = tag
-        context["articles"] = paginate(
-            request, self.articles(category=category, tag=tag), self.per_page
-        )
+        context["articles"] = paginate(request, self.articles(), self.per_page)
         return context
 
 
