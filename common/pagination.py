@@ -1,15 +1,33 @@
 """One pagination rule for every list: Django's Paginator.get_page, with numbers below 1 as 1."""
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 
 
 class ClampingPaginator(Paginator):
-    """get_page() semantics (nonsense: first page; beyond the end: last) and 0 or less: first."""
+    """get_page() semantics (nonsense: first page; beyond the end: last) and 0 or less: first.
+
+    A page past the middle of an ordered queryset is read from its end, in reverse order: the
+    database skips the rows after it, not the ones before, so the last page costs what the first
+    does instead of an OFFSET the size of the list.
+    """
 
     def validate_number(self, number):
         if _below_one(number):
             return 1
         return super().validate_number(number)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        items = self.object_list
+        if isinstance(items, QuerySet) and items.ordered and bottom > self.count - top:
+            rows = list(items.reverse()[self.count - top : self.count - bottom])
+            return self._get_page(rows[::-1], number, self)
+        return self._get_page(items[bottom:top], number, self)
 
 
 def _below_one(number):
