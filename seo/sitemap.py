@@ -2,7 +2,7 @@
 
 Every live page is listed in each language it is published in, with hreflang alternates. A
 page with addresses of its own below it (a news index's topic pages) lists them through
-`sitemap_entries()`: objects with `get_url(request)`, `is_available_in(language)` and
+`sitemap_entries(lastmod=True)`: objects with `get_url(request)`, `is_available_in(language)` and
 `last_published_at`.
 """
 
@@ -10,11 +10,11 @@ from functools import cached_property
 
 from django.contrib.sitemaps import Sitemap
 from django.core.paginator import Paginator
-from django.db.models import Exists, IntegerField, OuterRef, Value
+from django.db.models import Count, Exists, IntegerField, OuterRef, Value
 from wagtail.models import Page, Site, get_page_models
 
 from translations.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang, suffix
-from translations.models import readable_in
+from translations.models import readable_in, readable_q
 
 X_DEFAULT = "x-default"
 # URLs per sitemap document, far below the protocol's 50,000: each costs about 0.3 ms (its own
@@ -75,6 +75,10 @@ class QuerySetSitemap(LanguagesSitemap):
     def _items(self):
         return LanguagePairs(self)
 
+    def count_urls(self):
+        """The number of (row, language) pairs."""
+        return LanguagePairs(self).pairs.count()
+
     def get_languages_for_item(self, item):
         return item.sitemap_languages
 
@@ -116,7 +120,7 @@ class LanguagePairs:
         return parts[0].union(*parts[1:], all=True)
 
     def count(self):
-        return self.pairs.count()
+        return self.sitemap.count_urls()
 
     def __len__(self):
         return self.count()
@@ -145,6 +149,11 @@ class PageSitemap(QuerySetSitemap):
     def in_language(self, language):
         return readable_in(self.rows, language)
 
+    def count_urls(self):
+        # One pass over the pages, not one per language.
+        counts = {suffix(code): Count("pk", filter=readable_q(code) or None) for code in LANGUAGES}
+        return sum(self.rows.aggregate(**counts).values())
+
     def location(self, item):
         return item.get_url(request=self.request)
 
@@ -153,7 +162,14 @@ class PageSitemap(QuerySetSitemap):
 
 
 class EntriesSitemap(LanguagesSitemap):
-    """The addresses pages list below their own (`sitemap_entries()`), e.g. topic pages."""
+    """The addresses pages list below their own (`sitemap_entries()`), e.g. topic pages.
+
+    Without `lastmod` (for the index, which only counts them) entries carry no <lastmod>.
+    """
+
+    def __init__(self, request=None, lastmod=True):
+        self.with_lastmod = lastmod
+        super().__init__(request)
 
     def items(self):
         models = [model for model in get_page_models() if hasattr(model, "sitemap_entries")]
@@ -163,7 +179,8 @@ class EntriesSitemap(LanguagesSitemap):
         site = Site.find_for_request(self.request) if self.request else None
         if site:
             pages = pages.descendant_of(site.root_page, inclusive=True)
-        return [entry for page in pages for entry in page.sitemap_entries()]
+        lastmod = self.with_lastmod
+        return [entry for page in pages for entry in page.sitemap_entries(lastmod=lastmod)]
 
     def get_languages_for_item(self, item):
         return [code for code in LANGUAGES if item.is_available_in(code)]

@@ -23,12 +23,13 @@ def robots_txt(request):
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
-def sitemap_sections(request, extra=None):
+def sitemap_sections(request, extra=None, lastmod=True):
     """{name: section} of the request's site: its pages, their topic pages and `extra`.
 
-    `extra` ({name: LanguagesSitemap class}) adds what is not a page, e.g. the trials.
+    `extra` ({name: LanguagesSitemap class}) adds what is not a page, e.g. the trials. The
+    index, which only counts the entries, asks for no `lastmod`.
     """
-    found = {"pages": PageSitemap(request), "topics": EntriesSitemap(request)}
+    found = {"pages": PageSitemap(request), "topics": EntriesSitemap(request, lastmod=lastmod)}
     return found | {name: section(request) for name, section in (extra or {}).items()}
 
 
@@ -39,7 +40,7 @@ def section_names(extra=None):
 
 def sitemap_index(request, sections=None):
     """/sitemap.xml: the sitemap index, every page of every section."""
-    sitemaps = sitemap_sections(request, sections)
+    sitemaps = sitemap_sections(request, sections, lastmod=False)
     return sitemap_views.index(request, sitemaps=sitemaps, sitemap_url_name=SECTION_URL_NAME)
 
 

@@ -7,6 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import Page
 
+from articles.models import Category
 from cms import cache_invalidation
 from registry.models import ClinicalTrial
 from seo.sitemap import SITEMAP_LIMIT, LanguagesSitemap
@@ -121,6 +122,18 @@ class TestSectionPages:
 
     def test_every_entry_has_its_lastmod(self, client, site):
         for url in sitemaps.url_elements(client, "/sitemap-pages.xml?p=2"):
+            assert url.findtext(f"{sitemaps.SITEMAP}lastmod")
+
+    def test_topic_entries_have_their_newest_articles_lastmod(self, client, site):
+        _home, index = site
+        category = Category.objects.create(name_zh_hans="临床", name_en="Clinical", slug="clinical")
+        make_article(index, 21, category=category)
+        topics = sitemaps.url_elements(client, "/sitemap-topics.xml")
+        assert [sitemaps.location(url) for url in topics] == [
+            f"{SERVER}/zh-hans/news/category/clinical/",
+            f"{SERVER}/en/news/category/clinical/",
+        ]
+        for url in topics:
             assert url.findtext(f"{sitemaps.SITEMAP}lastmod")
 
     @pytest.mark.parametrize(
