@@ -39,8 +39,10 @@ def section_names(extra=None):
 
 
 def sitemap_index(request, sections=None):
-    """/sitemap.xml: the sitemap index, every page of every section."""
+    """/sitemap.xml: the sitemap index, every page of every section with entries."""
     sitemaps = sitemap_sections(request, sections, lastmod=False)
+    # An empty <urlset> is not a valid sitemap: a section without entries is left out.
+    sitemaps = {name: section for name, section in sitemaps.items() if section.paginator.count}
     return sitemap_views.index(request, sitemaps=sitemaps, sitemap_url_name=SECTION_URL_NAME)
 
 

@@ -76,6 +76,14 @@ class TestIndex:
             f"{SERVER}/sitemap-pages.xml",
             f"{SERVER}/sitemap-pages.xml?p=2",
             f"{SERVER}/sitemap-pages.xml?p=3",
+        ]
+
+    def test_a_section_is_named_once_it_has_an_entry(self, client, site):
+        _home, index = site
+        ClinicalTrial.objects.create(registry_id="NCT01234567", title_zh_hans="试验")
+        category = Category.objects.create(name_zh_hans="临床", slug="clinical")
+        make_article(index, 21, category=category)
+        assert sitemaps.index_locations(client)[-2:] == [
             f"{SERVER}/sitemap-topics.xml",
             f"{SERVER}/sitemap-trials.xml",
         ]
@@ -145,7 +153,7 @@ class TestSectionPages:
     def test_an_unknown_section_is_not_found(self, client, site):
         assert client.get("/sitemap-nope.xml").status_code == 404
 
-    def test_a_section_without_entries_is_an_empty_urlset(self, client, site):
+    def test_a_section_without_entries_still_answers(self, client, site):
         assert sitemaps.url_elements(client, "/sitemap-trials.xml") == []
 
 
