@@ -5,12 +5,7 @@ from django.db.models import QuerySet
 
 
 class ClampingPaginator(Paginator):
-    """get_page() semantics (nonsense: first page; beyond the end: last) and 0 or less: first.
-
-    A page past the middle of an ordered queryset is read from its end, in reverse order: the
-    database skips the rows after it, not the ones before, so the last page costs what the first
-    does instead of an OFFSET the size of the list.
-    """
+    """get_page() semantics (nonsense: first page; beyond the end: last) and 0 or less: first."""
 
     def validate_number(self, number):
         if _below_one(number):
@@ -24,6 +19,8 @@ class ClampingPaginator(Paginator):
         if top + self.orphans >= self.count:
             top = self.count
         items = self.object_list
+        # Past the middle, read from the end in reverse order: the database then skips the rows
+        # after the page, not those before it, so the last page costs what the first does.
         if isinstance(items, QuerySet) and items.ordered and bottom > self.count - top:
             rows = list(items.reverse()[self.count - top : self.count - bottom])
             return self._get_page(rows[::-1], number, self)

@@ -53,12 +53,10 @@ class LanguagesSitemap(Sitemap):
 
 
 class QuerySetSitemap(LanguagesSitemap):
-    """A section of database rows, paged in SQL by (row, language) whatever their number.
+    """A section of database rows, paged in SQL by (row, language) whatever their number."""
 
-    Subclasses give `queryset()` (every row listed), `in_language(language)` (the rows shown in
-    it, a filter of the former) and `ordering` (unique, stable columns).
-    """
-
+    # Subclasses give the columns of a stable order, `queryset()` (every row listed) and
+    # `in_language(language)` (the rows shown in it, a filter of the former).
     ordering = ("pk",)
 
     def queryset(self):
@@ -162,11 +160,9 @@ class PageSitemap(QuerySetSitemap):
 
 
 class EntriesSitemap(LanguagesSitemap):
-    """The addresses pages list below their own (`sitemap_entries()`), e.g. topic pages.
+    """The addresses pages list below their own (`sitemap_entries()`), e.g. topic pages."""
 
-    Without `lastmod` (for the index, which only counts them) entries carry no <lastmod>.
-    """
-
+    # Without `lastmod` (the index only counts the entries) they are found without one.
     def __init__(self, request=None, lastmod=True):
         self.with_lastmod = lastmod
         super().__init__(request)

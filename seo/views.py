@@ -24,11 +24,7 @@ def robots_txt(request):
 
 
 def sitemap_sections(request, extra=None, lastmod=True):
-    """{name: section} of the request's site: its pages, their topic pages and `extra`.
-
-    `extra` ({name: LanguagesSitemap class}) adds what is not a page, e.g. the trials. The
-    index, which only counts the entries, asks for no `lastmod`.
-    """
+    """{name: section}: the site's pages, their topic pages and `extra` (e.g. the trials)."""
     found = {"pages": PageSitemap(request), "topics": EntriesSitemap(request, lastmod=lastmod)}
     return found | {name: section(request) for name, section in (extra or {}).items()}
 

@@ -1,5 +1,4 @@
-"""The sitemap is an index of sections, each page of a section at most `limit` URLs in a stable
-order with every URL's alternates, costing the same queries at any number of articles."""
+"""The sitemap: an index of sections whose pages hold at most `limit` URLs, at any size."""
 
 import pytest
 from django.db import connection
