@@ -258,10 +258,11 @@ class NewsIndexPage(RoutableTranslatedPage):
         """The path of a topic page below the index's own, e.g. category/trials/."""
         return cls.get_resolver().reverse(kind, slug=slug)
 
-    def sitemap_entries(self):
+    def sitemap_entries(self, lastmod=True):
         """A Topic for each category and tag of a live article here, in the languages it has one.
 
-        Two queries, however many topics.
+        Two queries, however many topics; without `lastmod` (the sitemap index only counts them)
+        they skip finding each topic's newest article.
         """
         articles = ArticlePage.objects.live().public().child_of(self)
         entries = []
@@ -271,17 +272,19 @@ class NewsIndexPage(RoutableTranslatedPage):
                 for code in LANGUAGES
             }
             newest = articles.filter(**{link: OuterRef("pk")}).order_by("-last_published_at")
-            subjects = model.objects.annotate(
-                **{f"in_{suffix(code)}": used for code, used in in_language.items()},
-                newest=Subquery(newest.values("last_published_at")[:1]),
-            ).filter(**{f"in_{suffix(DEFAULT_LANGUAGE)}": True})
+            annotations = {f"in_{suffix(code)}": used for code, used in in_language.items()}
+            if lastmod:
+                annotations["newest"] = Subquery(newest.values("last_published_at")[:1])
+            subjects = model.objects.annotate(**annotations).filter(
+                **{f"in_{suffix(DEFAULT_LANGUAGE)}": True}
+            )
             entries += [
                 Topic(
                     kind,
                     subject,
                     self,
                     languages=tuple(c for c in LANGUAGES if getattr(subject, f"in_{suffix(c)}")),
-                    last_published_at=subject.newest,
+                    last_published_at=getattr(subject, "newest", None),
                 )
                 for subject in subjects.order_by("slug")
             ]

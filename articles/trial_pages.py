@@ -16,8 +16,8 @@ from common.pagination import paginate
 from registry.choices import is_registry_id, normalise_registry_id
 from registry.models import ClinicalTrial
 from seo.jsonld import json_ld_script
-from seo.sitemap import LanguagesSitemap
-from translations.languages import LANGUAGES, current_language, suffix
+from seo.sitemap import QuerySetSitemap
+from translations.languages import current_language, suffix
 from translations.models import readable_in
 from translations.views import mark_untranslated
 
@@ -94,14 +94,16 @@ def trial_index(request):
     return TemplateResponse(request, "pages/trial_index.html", context)
 
 
-class TrialSitemap(LanguagesSitemap):
-    """The trial pages in /sitemap.xml, each in the languages it is shown in."""
+class TrialSitemap(QuerySetSitemap):
+    """The trial pages in the sitemap, each in the languages it is shown in."""
 
-    def items(self):
-        return list(ClinicalTrial.objects.order_by("registry_id"))
+    ordering = ("registry_id",)
 
-    def get_languages_for_item(self, item):
-        return [language for language in LANGUAGES if item.is_shown_in(language)]
+    def queryset(self):
+        return ClinicalTrial.objects.all()
+
+    def in_language(self, language):
+        return ClinicalTrial.objects.shown_in(language)
 
     def location(self, item):
         return reverse("trial_page", args=[item.url_key])

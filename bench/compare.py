@@ -364,7 +364,7 @@ def site_worker(size):
         "article_en": article_en,
         "index": index_url,
         "index_last": f"{index_url}?page={last}",
-        "category": f"{index_url}?category={category.slug}",
+        "category": f"{index_url}category/{category.slug}/",
         "home": "/zh-hans/",
         "feed": "/zh-hans/feed/",
         "sitemap": "/sitemap.xml",

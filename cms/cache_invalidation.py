@@ -17,6 +17,7 @@ from wagtail.snippets.models import get_snippet_models
 from articles.models import ArticlePage, NewsIndexPage
 from articles.topics import CATEGORY, TAG
 from cms import page_cache
+from cms.sitemaps import sitemap_paths
 from cms.templatetags.site_chrome import in_main_navigation
 from common import render_cache
 from translations.languages import LANGUAGES
@@ -40,8 +41,12 @@ def language_paths(view_name, kwargs=None):
 
 
 def site_wide_lists():
-    """Pages listing every article: the feeds (RSS and Atom, each language) and the sitemap."""
-    return language_paths("feed_rss") | language_paths("feed_atom") | {reverse("sitemap")}
+    """Pages listing every article: the feeds (RSS and Atom, each language) and the sitemap.
+
+    A new or removed page shifts the entries of every later sitemap page, so the index and every
+    section go, each with all of its ?p= pages (both caches purge a path whatever its query).
+    """
+    return language_paths("feed_rss") | language_paths("feed_atom") | sitemap_paths()
 
 
 def page_paths(page):

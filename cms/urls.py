@@ -11,10 +11,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from articles.feeds import ArticlesFeed, AtomArticlesFeed
 from articles.models import ArticlePage
-from articles.trial_pages import TrialSitemap
 from cms import views
 from cms.admin_i18n import admin_javascript_catalog
 from cms.api import api_router, not_found
+from cms.sitemaps import EXTRA_SECTIONS
 from search.views import SearchView
 from seo import views as seo_views
 from translations import views as translation_views
@@ -37,9 +37,15 @@ urlpatterns = [
     path("robots.txt", seo_views.robots_txt, name="robots_txt"),
     path(
         "sitemap.xml",
-        views.reader_view(seo_views.sitemap),
-        {"sections": {"trials": TrialSitemap}},
+        views.reader_view(seo_views.sitemap_index),
+        {"sections": EXTRA_SECTIONS},
         name="sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml",
+        views.reader_view(seo_views.sitemap_section),
+        {"sections": EXTRA_SECTIONS},
+        name=seo_views.SECTION_URL_NAME,
     ),
 ]
 

@@ -1,6 +1,7 @@
 """One pagination rule for every list: Django's Paginator.get_page, with numbers below 1 as 1."""
 
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 
 
 class ClampingPaginator(Paginator):
@@ -10,6 +11,20 @@ class ClampingPaginator(Paginator):
         if _below_one(number):
             return 1
         return super().validate_number(number)
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        items = self.object_list
+        # Past the middle, read from the end in reverse order: the database then skips the rows
+        # after the page, not those before it, so the last page costs what the first does.
+        if isinstance(items, QuerySet) and items.ordered and bottom > self.count - top:
+            rows = list(items.reverse()[self.count - top : self.count - bottom])
+            return self._get_page(rows[::-1], number, self)
+        return self._get_page(items[bottom:top], number, self)
 
 
 def _below_one(number):

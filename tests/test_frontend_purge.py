@@ -73,6 +73,7 @@ def urls(*paths):
 
 ARTICLE = ("/zh-hans/news/article-1/", "/en/news/article-1-en/")
 LISTS = ("/zh-hans/", "/en/", "/zh-hans/news/", "/en/news/", "/zh-hans/feed/", "/en/feed/")
+SITEMAP = ("/sitemap.xml", "/sitemap-pages.xml", "/sitemap-topics.xml", "/sitemap-trials.xml")
 
 
 class TestTriggers:
@@ -84,7 +85,7 @@ class TestTriggers:
         assert purged == []
         for callback in callbacks:
             callback()
-        assert urls(*ARTICLE, *LISTS, "/sitemap.xml", "/en/feed/atom/") <= set(purged)
+        assert urls(*ARTICLE, *LISTS, *SITEMAP, "/en/feed/atom/") <= set(purged)
 
     def test_unpublish(self, site, purged, django_capture_on_commit_callbacks):
         with django_capture_on_commit_callbacks(execute=True):

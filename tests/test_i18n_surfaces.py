@@ -6,13 +6,12 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.conf import settings
 
+from tests import sitemaps
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
 ATOM = "{http://www.w3.org/2005/Atom}"
-SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
 @pytest.fixture
@@ -143,9 +142,8 @@ class TestFeeds:
 
 
 def sitemap_locations(client):
-    """Every <loc> of /sitemap.xml."""
-    root = parse_xml(client.get("/sitemap.xml"))
-    return [url.findtext(f"{SITEMAP}loc") for url in root.iter(f"{SITEMAP}url")]
+    """Every <loc> of every page of the sitemap, following its index."""
+    return [sitemaps.location(url) for url in sitemaps.all_url_elements(client)]
 
 
 class TestSitemap:
@@ -163,13 +161,7 @@ class TestSitemap:
         }
 
     def test_bilingual_entries_carry_hreflang_alternates(self, client, articles):
-        root = parse_xml(client.get("/sitemap.xml"))
-        url = next(
-            url
-            for url in root.iter(f"{SITEMAP}url")
-            if url.findtext(f"{SITEMAP}loc") == "http://testserver/en/news/bilingual/"
-        )
-        alternates = {link.get("hreflang"): link.get("href") for link in url.iter(f"{XHTML}link")}
+        alternates = sitemaps.entries(client)["http://testserver/en/news/bilingual/"]
         assert alternates == {
             "zh-Hans": "http://testserver/zh-hans/news/shuang-yu/",
             "en": "http://testserver/en/news/bilingual/",
@@ -182,7 +174,7 @@ class TestSitemap:
         for location in locations:
             assert client.get(path_of(location)).status_code == 200
 
-    def test_robots_txt_points_to_the_sitemap(self, client):
+    def test_robots_txt_points_to_the_sitemap_index(self, client):
         response = client.get("/robots.txt")
         assert response["Content-Type"] == "text/plain; charset=utf-8"
         assert "Sitemap: http://testserver/sitemap.xml" in response.text.splitlines()

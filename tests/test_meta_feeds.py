@@ -112,7 +112,7 @@ class TestServerError:
         def broken(*args, **kwargs):
             raise RuntimeError("database gone")
 
-        monkeypatch.setattr("seo.views.sitemap_view", broken)
+        monkeypatch.setattr("seo.views.sitemap_views.index", broken)
         client.raise_request_exception = False
         response = client.get("/sitemap.xml")
         assert response.status_code == 500

@@ -149,3 +149,48 @@ def test_listing_queries_do_not_grow_with_the_page(client, site_tree):
     with CaptureQueriesContext(connection) as ten:
         assert len(titles(get(client, index))) == 10
     assert len(ten) == len(two)
+
+
+class TestLastPages:
+    """A page past the middle is read from the end of the list: its cost does not grow with it."""
+
+    @staticmethod
+    def last_page(client, index):
+        """(titles, SQL queries) of the index's last page."""
+        with CaptureQueriesContext(connection) as captured:
+            response = get(client, index, page="99999")
+        return titles(response), [query["sql"] for query in captured]
+
+    def test_the_last_page_lists_the_oldest_articles_newest_first(self, client, site_tree):
+        _home, index = site_tree
+        bulk_articles(index, range(1, 301))
+        shown, _sql = self.last_page(client, index)
+        assert shown == [f"干细胞新闻{n}" for n in range(10, 0, -1)]
+
+    def test_a_short_last_page_holds_the_remainder(self, client, site_tree):
+        _home, index = site_tree
+        bulk_articles(index, range(1, 24))
+        assert titles(get(client, index, page="3")) == ["干细胞新闻3", "干细胞新闻2", "干细胞新闻1"]
+
+    def test_the_last_page_costs_the_same_at_twelve_and_three_hundred_articles(
+        self, client, site_tree
+    ):
+        _home, index = site_tree
+        image = make_image()
+        bulk_articles(index, range(1, 13), lead_image=image)
+        get(client, index, page="2")  # creates the renditions
+        _shown, small = self.last_page(client, index)
+        bulk_articles(index, range(13, 301), lead_image=image)
+        _shown, large = self.last_page(client, index)
+        assert len(large) == len(small)
+        assert not [sql for sql in large if re.search(r"OFFSET [1-9]", sql)]
+
+    def test_every_page_reads_at_most_half_the_list_past(self, client, site_tree):
+        _home, index = site_tree
+        bulk_articles(index, range(1, 101))
+        for page in range(1, 11):
+            with CaptureQueriesContext(connection) as captured:
+                shown = titles(get(client, index, page=str(page)))
+            assert shown == [f"干细胞新闻{n}" for n in range(110 - 10 * page, 100 - 10 * page, -1)]
+            offsets = [int(n) for q in captured for n in re.findall(r"OFFSET (\d+)", q["sql"])]
+            assert max(offsets, default=0) <= 50

@@ -178,9 +178,10 @@ class TestPageTriggers:
         assert "Stem cell news one, revised" in client.get(ARTICLE_PATHS[1]).text
 
     def test_a_new_article_purges_the_lists(self, site, client):
-        warm(client, [*LIST_PATHS, "/sitemap.xml"])
+        sitemap = ["/sitemap.xml", "/sitemap-pages.xml", "/sitemap-pages.xml?p=1"]
+        warm(client, [*LIST_PATHS, *sitemap])
         make_article(site[1], 3)
-        assert_purged(client, [*LIST_PATHS, "/sitemap.xml"])
+        assert_purged(client, [*LIST_PATHS, *sitemap])
 
     def test_leaving_a_category_or_tag_purges_its_pages(self, site, client):
         category = Category.objects.create(name_zh_hans="临床", name_en="Clinical", slug="clinical")

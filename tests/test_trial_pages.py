@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 from cms import cache_invalidation
 from registry.models import ClinicalTrial
 from registry.samples import load_missing_samples
-from tests import schema_org
+from tests import schema_org, sitemaps
 from tests.factories import make_article, make_site
 from tests.test_article_page import json_ld
 
@@ -143,7 +143,7 @@ class TestIndexAndSitemap:
         ClinicalTrial.objects.create(
             registry_id="NCT01234567", title_zh_hans="只有中文", status="RECRUITING"
         )
-        xml = client.get("/sitemap.xml").content.decode()
+        xml = sitemaps.xml_text(client)
         assert "<loc>http://testserver/zh-hans/trials/nct03265808/</loc>" in xml
         assert "<loc>http://testserver/en/trials/nct03265808/</loc>" in xml
         assert 'hreflang="en" href="http://testserver/en/trials/nct03265808/"' in xml

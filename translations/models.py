@@ -171,11 +171,19 @@ def readable_in(pages, language):
     """`pages` (any page queryset) without those not translated into `language`."""
     if language == DEFAULT_LANGUAGE:
         return pages
+    return pages.filter(readable_q(language))
+
+
+def readable_q(language):
+    """The condition on any page queryset of being readable in `language`."""
+    condition = Q()
+    if language == DEFAULT_LANGUAGE:
+        return condition
     for model in get_page_models():
         if issubclass(model, TranslationState) and not model._meta.abstract:
             untranslated = model.objects.filter(**{f"translated_{suffix(language)}": False})
-            pages = pages.exclude(pk__in=untranslated.values("pk"))
-    return pages
+            condition &= ~Q(pk__in=untranslated.values("pk"))
+    return condition
 
 
 class TranslationState(models.Model):

@@ -188,7 +188,13 @@ PAGE_CACHE_EXCLUDE_PATHS = [
 # Public pages of a snippet of its own, purged when it changes (besides the pages citing it):
 # patterns formatted with the language, the object's pk and the object itself.
 PAGE_CACHE_OBJECT_URLS = {
-    "registry.clinicaltrial": ("/{language}/trials/{object.url_key}/", "/{language}/trials/"),
+    # A trial's pages, the list of trials, and the sitemap's trials section with its index.
+    "registry.clinicaltrial": (
+        "/{language}/trials/{object.url_key}/",
+        "/{language}/trials/",
+        "/sitemap-trials.xml",
+        "/sitemap.xml",
+    ),
 }
 # Varnish in front (deploy/varnish/default.vcl): the address it takes PURGE requests on.
 if os.environ.get("VARNISH_URL"):
