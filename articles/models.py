@@ -194,7 +194,6 @@ def review_due(day=None):
     return Q(next_review_due__isnull=True) | Q(next_review_due__lt=day or timezone.localdate())
 
 
-@register_snippet
 class ArticleTag(TagBase):
     """A tag of articles, named in each language; its page exists only where it has a name."""
 

@@ -41,7 +41,7 @@ def parse_xml(response):
 
 @pytest.fixture(scope="module")
 def site(module_db):
-    """A category with three articles (one only in Chinese), a tag only Chinese carries, two more."""
+    """A category with three articles (one only in Chinese), a tag only Chinese carries, 2 more."""
     _home, index = make_site()
     trials = Category.objects.create(
         name_zh_hans="临床试验", name_en="Clinical trials", slug="trials"
