@@ -761,6 +761,11 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         return self.pager_queryset().filter(later).order_by("date", "pk").first()
 
     @cached_property
+    def tag_list(self):
+        """The article's tags, read once: its links and its structured data both name them."""
+        return list(self.tags.all())
+
+    @cached_property
     def topic_links(self):
         """(name, URL) of the article's category, then its tags, each linking to its topic page."""
         url = self.get_url()
@@ -770,7 +775,7 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         index_url = url[: url.rstrip("/").rindex("/") + 1]
         subjects = [(CATEGORY, self.category)] if self.category_id else []
         # A tag without a name in the active language is not shown (nor is its page there).
-        subjects += [(TAG, tag) for tag in self.tags.all() if tag.reader_name]
+        subjects += [(TAG, tag) for tag in self.tag_list if tag.reader_name]
         return [
             (
                 subject.name if kind == CATEGORY else subject.reader_name,
@@ -875,7 +880,7 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
 
     def tag_names(self):
         """The names of the article's tags in the active language, sorted; unnamed ones left out."""
-        return sorted(tag.reader_name for tag in self.tags.all() if tag.reader_name)
+        return sorted(tag.reader_name for tag in self.tag_list if tag.reader_name)
 
     def json_ld(self, request, site_settings, image=None):
         """The article's structured data as a <script type="application/ld+json"> element."""
