@@ -218,6 +218,11 @@ class ArticleTag(TagBase):
         verbose_name = _("tag")
         verbose_name_plural = _("tags")
 
+    def save(self, *args, **kwargs):
+        # The plain name column (unique, as taggit's) holds the Chinese name whoever saves.
+        with translation.override(DEFAULT_LANGUAGE):
+            return super().save(*args, **kwargs)
+
     def name_in(self, language):
         """The name in `language`, without falling back to another language ("" when none)."""
         return getattr(self, f"name_{suffix(language)}") or ""

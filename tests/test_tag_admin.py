@@ -69,6 +69,16 @@ class TestTagSnippet:
         stem_cells.refresh_from_db()
         assert stem_cells.name_en == "Stem-cell therapy"
 
+    def test_saved_in_the_english_admin_the_plain_name_stays_chinese(
+        self, english_admin, stem_cells
+    ):
+        url = f"{TAGS}edit/{stem_cells.pk}/"
+        data = {"name_zh_hans": "干细胞", "name_en": "Stem-cell therapy", "slug": "stem-cells"}
+        english_admin.post(url, data | {"loaded_row": loaded_row(english_admin, url)})
+        # An ASCII Chinese name may equal another tag's English one.
+        ArticleTag.objects.create(name_zh_hans="Stem-cell therapy", slug="therapy")
+        assert ArticleTag.objects.values_list("name", flat=True).get(pk=stem_cells.pk) == "干细胞"
+
     @pytest.mark.parametrize("slug", ["stem cells", "干细胞/治疗", "a&b"])
     def test_a_bad_slug_is_refused_in_chinese(self, chinese_admin, slug):
         response = chinese_admin.post(f"{TAGS}add/", {"name_zh_hans": "抑郁症", "slug": slug})
