@@ -20,10 +20,10 @@ from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import gettext, ngettext, pgettext
 from django.utils.translation import gettext_lazy as _
-from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.contrib.taggit import ClusterTaggableManager, _ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from rest_framework import serializers
-from taggit.models import Tag, TaggedItemBase
+from taggit.models import TagBase, TaggedItemBase
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -40,7 +40,7 @@ from wagtail.snippets.models import register_snippet
 
 from articles.blocks import ArticleBodyBlock
 from articles.claims import find_claims, stream_text
-from articles.forms import ArticlePageForm
+from articles.forms import ArticlePageForm, ArticleTagForm
 from articles.serializers import (
     CategorySerializer,
     DisclaimerField,
@@ -195,12 +195,79 @@ def review_due(day=None):
     return Q(next_review_due__isnull=True) | Q(next_review_due__lt=day or timezone.localdate())
 
 
+class ArticleTag(TagBase):
+    """A tag of articles, named in each language; its page exists only where it has a name."""
+
+    name = models.CharField(
+        _("name"),
+        max_length=100,
+        unique=True,
+        help_text=_("Without an English name the tag is not shown on English pages."),
+    )
+    slug = models.SlugField(
+        _("slug"),
+        max_length=100,
+        unique=True,
+        allow_unicode=True,
+        help_text=_("The end of the tag page's address: letters, digits, hyphens or underscores."),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug")]
+    base_form_class = ArticleTagForm
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def save(self, *args, **kwargs):
+        # The plain name column (unique, as taggit's) holds the Chinese name whoever saves.
+        with translation.override(DEFAULT_LANGUAGE):
+            return super().save(*args, **kwargs)
+
+    def name_in(self, language):
+        """The name in `language`, without falling back to another language ("" when none)."""
+        return getattr(self, f"name_{suffix(language)}") or ""
+
+    @property
+    def reader_name(self):
+        """The name readers of the active language see ("" hides the tag from them)."""
+        return self.name_in(current_language())
+
+
+class _ArticleTagsManager(_ClusterTaggableManager):
+    """An article's tags, looked up by their Chinese or English name whatever the admin language."""
+
+    def _to_tag_model_instances(self, tags, tag_kwargs):
+        names = [tag for tag in tags if isinstance(tag, str)]
+        known = {}
+        if names:
+            found = ArticleTag.objects.filter(Q(name_zh_hans__in=names) | Q(name_en__in=names))
+            for tag in found:
+                known.setdefault(tag.name_en, tag)
+            # A Chinese name wins over another tag's identical English name.
+            known.update({tag.name_zh_hans: tag for tag in found})
+        resolved = [known.get(tag, tag) if isinstance(tag, str) else tag for tag in tags]
+        # New tags get the typed name as their Chinese name.
+        with translation.override(DEFAULT_LANGUAGE):
+            return super()._to_tag_model_instances(resolved, tag_kwargs)
+
+
+class ArticleTagsField(ClusterTaggableManager):
+    """ClusterTaggableManager whose tag names resolve in both languages (_ArticleTagsManager)."""
+
+    def __get__(self, instance, model):
+        return _ArticleTagsManager(
+            through=self.through, model=model, instance=instance, prefetch_cache_name=self.name
+        )
+
+
 class ArticlePageTag(TaggedItemBase):
     """Through model linking tags to articles."""
 
     content_object = ParentalKey(
         "articles.ArticlePage", related_name="tagged_items", on_delete=models.CASCADE
     )
+    tag = models.ForeignKey(ArticleTag, related_name="tagged_articles", on_delete=models.CASCADE)
 
 
 class NewsIndexPage(RoutableTranslatedPage):
@@ -266,7 +333,7 @@ class NewsIndexPage(RoutableTranslatedPage):
         """
         articles = ArticlePage.objects.live().public().child_of(self)
         entries = []
-        for kind, model, link in ((CATEGORY, Category, "category"), (TAG, Tag, "tags")):
+        for kind, model, link in ((CATEGORY, Category, "category"), (TAG, ArticleTag, "tags")):
             in_language = {
                 code: Exists(articles.in_language(code).filter(**{link: OuterRef("pk")}))
                 for code in LANGUAGES
@@ -283,7 +350,12 @@ class NewsIndexPage(RoutableTranslatedPage):
                     kind,
                     subject,
                     self,
-                    languages=tuple(c for c in LANGUAGES if getattr(subject, f"in_{suffix(c)}")),
+                    languages=tuple(
+                        code
+                        for code in LANGUAGES
+                        if getattr(subject, f"in_{suffix(code)}")
+                        and (kind == CATEGORY or subject.name_in(code))
+                    ),
                     last_published_at=getattr(subject, "newest", None),
                 )
                 for subject in subjects.order_by("slug")
@@ -292,7 +364,7 @@ class NewsIndexPage(RoutableTranslatedPage):
 
     def topic(self, kind, slug):
         """The category or tag whose slug is `slug`, readable in the active language; else 404."""
-        model = Category if kind == CATEGORY else Tag
+        model = Category if kind == CATEGORY else ArticleTag
         subject = model.objects.filter(slug=slug).first() if SLUG_RE.match(slug) else None
         if subject is None:
             raise Http404
@@ -368,7 +440,7 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         on_delete=models.SET_NULL,
         related_name="articles",
     )
-    tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
+    tags = ArticleTagsField(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
     lead_image = models.ForeignKey(
         settings.WAGTAILIMAGES_IMAGE_MODEL,
         verbose_name=_("lead image"),
@@ -694,6 +766,11 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         return self.pager_queryset().filter(later).order_by("date", "pk").first()
 
     @cached_property
+    def tag_list(self):
+        """The article's tags, read once: its links and its structured data both name them."""
+        return list(self.tags.all())
+
+    @cached_property
     def topic_links(self):
         """(name, URL) of the article's category, then its tags, each linking to its topic page."""
         url = self.get_url()
@@ -702,9 +779,13 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         # The article's index is its parent: its URL is the article's without the last segment.
         index_url = url[: url.rstrip("/").rindex("/") + 1]
         subjects = [(CATEGORY, self.category)] if self.category_id else []
-        subjects += [(TAG, tag) for tag in self.tags.all()]
+        # A tag without a name in the active language is not shown (nor is its page there).
+        subjects += [(TAG, tag) for tag in self.tag_list if tag.reader_name]
         return [
-            (subject.name, index_url + NewsIndexPage.topic_path(kind, subject.slug))
+            (
+                subject.name if kind == CATEGORY else subject.reader_name,
+                index_url + NewsIndexPage.topic_path(kind, subject.slug),
+            )
             for kind, subject in subjects
         ]
 
@@ -797,7 +878,14 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
         trials = self.body.stream_block.schema_trials(self.body)
         if trials:
             data["mentions"] = trials
+        keywords = self.tag_names()
+        if keywords:
+            data["keywords"] = keywords
         return data
+
+    def tag_names(self):
+        """The names of the article's tags in the active language, sorted; unnamed ones left out."""
+        return sorted(tag.reader_name for tag in self.tag_list if tag.reader_name)
 
     def json_ld(self, request, site_settings, image=None):
         """The article's structured data as a <script type="application/ld+json"> element."""

@@ -26,11 +26,11 @@ class RenditionField(ImageRenditionField):
 
 
 class TagNamesField(serializers.Field):
-    """The tag names in order, read from the tags prefetched with the articles."""
+    """The tag names in the active language in order, from the tags prefetched with the articles."""
 
     def to_representation(self, tags):
         # Wagtail's TagsField orders them in the database: one query per article.
-        return sorted(tag.name for tag in tags.all())
+        return sorted(tag.reader_name for tag in tags.all() if tag.reader_name)
 
 
 class DisclaimerField(serializers.Field):

@@ -27,8 +27,10 @@ class Topic:
 
     @property
     def name(self):
-        """The category's name in the active language, or the tag's name."""
-        return self.subject.name
+        """The name in the active language (a category's falls back to Chinese, a tag's not)."""
+        if self.kind == CATEGORY:
+            return self.subject.name
+        return self.subject.reader_name
 
     @property
     def slug(self):
@@ -53,11 +55,13 @@ class Topic:
         return self.index.articles(**{self.kind: self.subject})
 
     def is_available_in(self, language):
-        """A category page exists in every language; a tag's only where an article carries it."""
+        """A category page exists in every language; a tag's where it has a name and an article."""
         if self.languages:
             return language in self.languages
         if self.kind == CATEGORY:
             return True
+        if not self.subject.name_in(language):
+            return False
         with translation.override(language):
             return self.articles().exists()
 

@@ -3,7 +3,14 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from articles.models import ArticlePage, Category, Disclaimer, MedicalReviewer, NewsIndexPage
+from articles.models import (
+    ArticlePage,
+    ArticleTag,
+    Category,
+    Disclaimer,
+    MedicalReviewer,
+    NewsIndexPage,
+)
 
 
 @register(NewsIndexPage)
@@ -30,6 +37,13 @@ class DisclaimerTR(TranslationOptions):
 @register(Category)
 class CategoryTR(TranslationOptions):
     """Translated category name."""
+
+    fields = ("name",)
+
+
+@register(ArticleTag)
+class ArticleTagTR(TranslationOptions):
+    """Translated tag name."""
 
     fields = ("name",)
 

@@ -2,11 +2,12 @@
 
 import django_filters
 from django.contrib import messages
-from django.db.models import F
+from django.db.models import Count, F, Q
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from wagtail import hooks
+from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.rich_text.converters.contentstate import link_entity
@@ -17,6 +18,8 @@ from wagtail.admin.views.reports import PageReportView
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.fields import RichTextField
 from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from articles.blocks.entities import (
     SafeDocumentLinkHandler,
@@ -25,7 +28,7 @@ from articles.blocks.entities import (
     SafePageLinkHandler,
 )
 from articles.blocks.rich_text import RichTextFormField
-from articles.models import ArticlePage, review_due
+from articles.models import ArticlePage, ArticleTag, review_due
 from translations.languages import language_names
 from translations.models import needs_english
 
@@ -103,6 +106,53 @@ class ArticleListingViewSet(PageListingViewSet):
 @hooks.register("register_admin_viewset")
 def register_article_listing():
     return ArticleListingViewSet("article_listing")
+
+
+ENGLISH_NAME_CHOICES = [("missing", _("Missing")), ("given", _("Given"))]
+
+
+class ArticleTagFilterSet(WagtailFilterSet):
+    """Tags with or without an English name (those without are not shown on English pages)."""
+
+    english_name = django_filters.ChoiceFilter(
+        label=_("English name"), choices=ENGLISH_NAME_CHOICES, method="filter_english_name"
+    )
+
+    class Meta:
+        model = ArticleTag
+        fields = []
+
+    def filter_english_name(self, queryset, name, value):
+        missing = Q(name_en__isnull=True) | Q(name_en="")
+        if value == "missing":
+            return queryset.filter(missing)
+        if value == "given":
+            return queryset.exclude(missing)
+        return queryset
+
+
+class ArticleTagViewSet(SnippetViewSet):
+    """Tags: both names and the slug, how many articles carry each, those lacking English."""
+
+    model = ArticleTag
+    icon = "tag"
+    list_display = [
+        "name_zh_hans",
+        "name_en",
+        "slug",
+        Column("article_count", label=_("Articles"), sort_key="article_count"),
+    ]
+    search_fields = ["name_zh_hans", "name_en", "slug"]
+    search_backend_name = None
+    filterset_class = ArticleTagFilterSet
+    list_per_page = 50
+    ordering = ["name_zh_hans"]
+
+    def get_queryset(self, request):
+        return ArticleTag.objects.annotate(article_count=Count("tagged_articles"))
+
+
+register_snippet(ArticleTagViewSet)
 
 
 class ArticleReportView(PageReportView):

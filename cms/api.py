@@ -8,6 +8,7 @@ no account, owner or enquiry data; nothing can be written.
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.http import Http404, JsonResponse, QueryDict
 from django.shortcuts import redirect
 from django.utils import translation
@@ -36,7 +37,7 @@ from articles.models import ArticlePage
 from registry.choices import normalise_doi
 from registry.fields import ChoiceListField
 from registry.models import ClinicalTrial, Publication
-from translations.languages import DEFAULT_LANGUAGE, LANGUAGES
+from translations.languages import DEFAULT_LANGUAGE, LANGUAGES, suffix
 from translations.links import alternates
 from translations.models import readable_in
 
@@ -188,6 +189,14 @@ def value_for(field, name, value):
         raise refused_value(name, value) from error
 
 
+def tag_named(relation, name):
+    """Items carrying a tag named `name` in any language (the Chinese names work in English too)."""
+    named = Q()
+    for language in LANGUAGES:
+        named |= Q(**{f"{relation}__name_{suffix(language)}": name})
+    return named
+
+
 class FieldsFilter:
     """?field=value for the endpoint's filterable fields, each value checked against its field.
 
@@ -207,7 +216,7 @@ class FieldsFilter:
             value = self.normalisers.get(name, str)(request.GET[name])
             if isinstance(field, TaggableManager):
                 for tag in value.split(","):
-                    queryset = queryset.filter(**{f"{name}__name": tag})
+                    queryset = queryset.filter(tag_named(name, tag))
                 # Wagtail's search filter refuses to search a tag-filtered queryset.
                 queryset._filtered_by_tag = True
             elif isinstance(field, ChoiceListField):

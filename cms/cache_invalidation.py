@@ -14,7 +14,7 @@ from wagtail.models import Page, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 from wagtail.snippets.models import get_snippet_models
 
-from articles.models import ArticlePage, NewsIndexPage
+from articles.models import ArticlePage, ArticleTag, NewsIndexPage
 from articles.topics import CATEGORY, TAG
 from cms import page_cache
 from cms.sitemaps import sitemap_paths
@@ -66,15 +66,30 @@ def topic_paths(index_paths, article):
     subjects += [(TAG, tag) for tag in article.tags.all()]
     paths = set()
     for kind, subject in subjects:
-        if not subject.slug:
-            continue
-        paths |= {f"{path}{NewsIndexPage.topic_path(kind, subject.slug)}" for path in index_paths}
-        kwargs = {"kind": kind, "slug": subject.slug}
-        paths |= language_paths("topic_feed_rss", kwargs) | language_paths(
-            "topic_feed_atom", kwargs
-        )
+        paths |= subject_paths(index_paths, kind, subject.slug)
+    return paths
+
+
+def subject_paths(index_paths, kind, slug):
+    """One category's or tag's page under each of the index paths, and its feeds."""
+    if not slug:
+        return set()
+    paths = {f"{path}{NewsIndexPage.topic_path(kind, slug)}" for path in index_paths}
+    kwargs = {"kind": kind, "slug": slug}
+    paths |= language_paths("topic_feed_rss", kwargs) | language_paths("topic_feed_atom", kwargs)
     # Reversing percent-encodes a Chinese tag; page URLs and request.path are not encoded.
     return {unquote(path) for path in paths}
+
+
+def urls_for_tag(tag, slugs=()):
+    """The paths showing a tag: its live articles with their lists, its pages (also at `slugs`)."""
+    paths = set()
+    for article in ArticlePage.objects.live().filter(tags=tag).distinct():
+        paths |= urls_for_page(article)
+        index_paths = page_paths(article.get_parent())
+        for slug in {tag.slug, *slugs}:
+            paths |= subject_paths(index_paths, TAG, slug)
+    return paths
 
 
 def urls_for_page(page):
@@ -238,7 +253,9 @@ def page_deleting(sender, instance, **kwargs):
 
 
 def is_watched(model):
-    """Whether saving `model` changes public pages: a snippet or a setting."""
+    """Whether saving `model` changes public pages: a snippet or a setting (tags: tag_changed)."""
+    if model is ArticleTag:
+        return False
     return issubclass(model, (BaseSiteSetting, BaseGenericSetting)) or model in get_snippet_models()
 
 
@@ -254,6 +271,24 @@ def object_deleting(sender, instance, **kwargs):
         purge(urls_for_object(instance))
 
 
+def tag_saving(sender, instance, **kwargs):
+    """Before a tag is saved, note its stored slug: its pages there go stale if it changes."""
+    if instance.pk:
+        stored = ArticleTag.objects.filter(pk=instance.pk).values_list("slug", flat=True).first()
+        instance.slug_before_save = stored
+
+
+def tag_changed(sender, instance, **kwargs):
+    """A tag was renamed (in either language) or given another slug: purge what shows it."""
+    old_slug = getattr(instance, "slug_before_save", None)
+    purge(urls_for_tag(instance, {old_slug} if old_slug else set()))
+
+
+def tag_deleting(sender, instance, **kwargs):
+    """Find a tag's articles before deleting it removes them from it."""
+    purge(urls_for_tag(instance))
+
+
 def connect():
     """Connect the receivers (from CmsConfig.ready)."""
     page_published.connect(page_changed, dispatch_uid="cms_cache_published")
@@ -264,3 +299,6 @@ def connect():
     pre_save.connect(page_saving, sender=ArticlePage, dispatch_uid="cms_cache_page_saving")
     post_save.connect(object_changed, dispatch_uid="cms_cache_object_saved")
     pre_delete.connect(object_deleting, dispatch_uid="cms_cache_object_deleting")
+    pre_save.connect(tag_saving, sender=ArticleTag, dispatch_uid="cms_cache_tag_saving")
+    post_save.connect(tag_changed, sender=ArticleTag, dispatch_uid="cms_cache_tag_saved")
+    pre_delete.connect(tag_deleting, sender=ArticleTag, dispatch_uid="cms_cache_tag_deleting")

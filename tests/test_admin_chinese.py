@@ -21,7 +21,7 @@ from wagtail.models import Site, Task, Workflow
 from wagtail.test.utils.form_data import nested_form_data, streamfield
 from wagtail.users.models import UserProfile
 
-from articles.models import ArticlePage, Category, Disclaimer, NewsIndexPage
+from articles.models import ArticlePage, ArticleTag, Category, Disclaimer, NewsIndexPage
 from cms.models import ContactPage, HomePage
 from tests.admin_forms import edit, form_data
 from tests.admin_text import found, raw_text, shown_text
@@ -86,6 +86,7 @@ def desk(django_db_setup, django_db_blocker):
             "document": document,
             "disclaimer": Disclaimer.objects.first(),
             "category": Category.objects.first(),
+            "tag": ArticleTag.objects.first(),
             "workflow": Workflow.objects.first(),
         }
         transaction.set_rollback(True)
@@ -146,6 +147,9 @@ def superuser_urls(desk):
         f"/admin/snippets/articles/disclaimer/edit/{desk['disclaimer'].pk}/",
         "/admin/snippets/articles/category/",
         f"/admin/snippets/articles/category/edit/{desk['category'].pk}/",
+        "/admin/snippets/articles/articletag/",
+        "/admin/snippets/articles/articletag/add/",
+        f"/admin/snippets/articles/articletag/edit/{desk['tag'].pk}/",
         "/admin/reports/locked/",
         f"/admin/settings/publisher/sitesettings/{desk['site'].pk}/",
         "/admin/reports/site-history/",

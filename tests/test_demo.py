@@ -2,15 +2,16 @@
 
 import datetime
 import io
+import json
+import re
 
 import pytest
 from django.core.management import call_command
 from django.utils import translation
-from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, Revision, Site
 
-from articles.models import ArticlePage, Category, Disclaimer, NewsIndexPage
+from articles.models import ArticlePage, ArticleTag, Category, Disclaimer, NewsIndexPage
 from cms.demo.site import SITE_SETTINGS
 from cms.models import ContactPage, HomePage
 from publisher.models import SiteSettings
@@ -71,7 +72,7 @@ def snapshot():
         "images": get_image_model().objects.count(),
         "disclaimers": Disclaimer.objects.count(),
         "categories": Category.objects.count(),
-        "tags": Tag.objects.count(),
+        "tags": list(ArticleTag.objects.order_by("pk").values_list("pk", "name_en", "slug")),
         "site_settings": SiteSettings.objects.count(),
         "sites": list(Site.objects.values_list("pk", "root_page_id")),
     }
@@ -111,6 +112,39 @@ def test_three_articles_of_one_day_are_published_in_both_languages(articles):
         assert article.slug_en.isascii()
         assert article.category.slug == "stem-cell-news"
         assert article.tags.exists()
+
+
+def test_every_tag_is_named_in_both_languages(articles):
+    tags = ArticleTag.objects.filter(tagged_articles__content_object__in=articles).distinct()
+    names = {tag.name_zh_hans: tag.name_en for tag in tags}
+    assert names == {
+        "干细胞": "Stem cells",
+        "抑郁症": "Depression",
+        "间充质干细胞": "Mesenchymal stem cells",
+        "临床试验": "Clinical trials",
+        "心脏病": "Heart disease",
+        "细胞治疗": "Cell therapy",
+        "博鳌乐城": "Boao Lecheng",
+    }
+
+
+def test_the_english_seed_article_names_its_tags_in_english(client, seed_article):
+    html = client.get(url_in(seed_article, "en")).text
+    links = html[html.index('<ul class="topic-links"') :]
+    links = links[: links.index("</ul>")]
+    assert '<a href="/en/news/tag/depression/">Depression</a>' in links
+    assert not re.search(r"[\u4e00-\u9fff]", links)
+    keywords = ["Clinical trials", "Depression", "Mesenchymal stem cells", "Stem cells"]
+    assert f'"keywords": {json.dumps(keywords)}' in html
+
+
+def test_a_run_names_an_old_tag_in_english_and_keeps_its_slug(demo_output):
+    ArticleTag.objects.filter(name_zh_hans="心脏病").update(name_en=None, slug="心脏病")
+
+    load_demo()
+
+    tag = ArticleTag.objects.get(name_zh_hans="心脏病")
+    assert (tag.name_en, tag.slug) == ("Heart disease", "心脏病")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -13,7 +13,7 @@ from django.utils.module_loading import import_string
 from wagtail.contrib.frontend_cache.backends import BaseBackend
 from wagtail.models import Site
 
-from articles.models import Category
+from articles.models import ArticleTag, Category
 from cms.settings.base import media_storage_from_env
 from publisher.models import SiteSettings
 from tests.factories import make_article, make_disclaimer, make_site
@@ -133,6 +133,33 @@ class TestTriggers:
             category.name_en = "Clinic"
             category.save()
         assert urls(*ARTICLE, "/zh-hans/news/category/clinical/") <= set(purged)
+
+    def test_a_renamed_tag_purges_its_articles_and_its_pages_at_both_slugs(
+        self, site, purged, django_capture_on_commit_callbacks
+    ):
+        article = site[1]
+        tag = ArticleTag.objects.create(name_zh_hans="干细胞", slug="干细胞")
+        article.tags.add(tag)
+        article.save_revision().publish()
+        purged.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            tag.name_en = "Stem cells"
+            tag.slug = "stem-cells"
+            tag.save()
+        pages = ("/zh-hans/news/tag/干细胞/", "/en/news/tag/stem-cells/", "/en/feed/tag/干细胞/")
+        assert urls(*ARTICLE, *LISTS, *pages) <= set(purged)
+
+    def test_a_deleted_tag_purges_its_articles(
+        self, site, purged, django_capture_on_commit_callbacks
+    ):
+        article = site[1]
+        tag = ArticleTag.objects.create(name_zh_hans="干细胞", name_en="Stem cells", slug="stem")
+        article.tags.add(tag)
+        article.save_revision().publish()
+        purged.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            tag.delete()
+        assert urls(*ARTICLE, "/zh-hans/news/tag/stem/", "/en/feed/tag/stem/atom/") <= set(purged)
 
     def test_no_frontend_cache_configured_sends_nothing(
         self, site, django_capture_on_commit_callbacks

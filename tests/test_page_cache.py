@@ -8,7 +8,7 @@ from django.test import override_settings
 from django.utils import timezone, translation
 from wagtail.models import Site
 
-from articles.models import Category
+from articles.models import ArticleTag, Category
 from cms import cache_invalidation, page_cache
 from publisher.models import SiteSettings
 from tests.factories import make_article, make_contact_page, make_disclaimer, make_site
@@ -54,6 +54,7 @@ def site(db):
 ARTICLE_PATHS = ["/zh-hans/news/article-1/", "/en/news/article-1-en/"]
 LIST_PATHS = ["/zh-hans/", "/en/", "/zh-hans/news/", "/en/news/", "/zh-hans/feed/", "/en/feed/"]
 OTHER_ARTICLE = ["/zh-hans/news/article-2/", "/en/news/article-2-en/"]
+TAG_PATHS = ["/zh-hans/news/tag/stem/", "/en/news/tag/stem/"]
 
 
 class TestServedFromCache:
@@ -285,6 +286,43 @@ class TestObjectTriggers:
         category.name_en = "Clinical trials"
         category.save()
         assert_purged(client, ARTICLE_PATHS + LIST_PATHS)
+
+    @pytest.mark.parametrize(
+        ("field", "value"), [("name_en", "Stem-cell therapy"), ("name_zh_hans", "干细胞疗法")]
+    )
+    def test_renaming_a_tag_purges_its_articles_and_pages(self, site, client, field, value):
+        tag = ArticleTag.objects.create(name_zh_hans="干细胞", name_en="Stem cells", slug="stem")
+        article = site[2]
+        article.tags.add(tag)
+        article.save_revision().publish()
+        warm(client, ARTICLE_PATHS + LIST_PATHS + TAG_PATHS)
+        setattr(tag, field, value)
+        tag.save()
+        assert_purged(client, ARTICLE_PATHS + LIST_PATHS + TAG_PATHS)
+        assert value in client.get(TAG_PATHS[0 if field == "name_zh_hans" else 1]).text
+
+    def test_a_new_slug_purges_the_tag_pages_at_the_old_one(self, site, client):
+        tag = ArticleTag.objects.create(name_zh_hans="干细胞", name_en="Stem cells", slug="stem")
+        article = site[2]
+        article.tags.add(tag)
+        article.save_revision().publish()
+        warm(client, TAG_PATHS)
+        tag.slug = "stem-cells"
+        tag.save()
+        for path in TAG_PATHS:
+            assert cache_state(client, path) == (404, None), path
+
+    def test_deleting_a_tag_purges_its_articles_and_pages(self, site, client):
+        tag = ArticleTag.objects.create(name_zh_hans="干细胞", name_en="Stem cells", slug="stem")
+        article = site[2]
+        article.tags.add(tag)
+        article.save_revision().publish()
+        warm(client, ARTICLE_PATHS + LIST_PATHS + TAG_PATHS)
+        tag.delete()
+        assert_purged(client, ARTICLE_PATHS + LIST_PATHS)
+        for path in TAG_PATHS:
+            assert cache_state(client, path) == (404, None), path
+        assert "Stem cells" not in client.get(ARTICLE_PATHS[1]).text
 
     def test_an_unreferenced_snippet_purges_nothing(self, site, client):
         warm(client, ARTICLE_PATHS)

@@ -8,7 +8,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 
-from articles.models import ArticlePage, Category
+from articles.models import ArticlePage, ArticleTag, Category
 from cms import cache_invalidation
 from tests import sitemaps
 from tests.factories import bulk_articles, make_article, make_image, make_site, paragraph
@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
 TRIALS = "/zh-hans/news/category/trials/", "/en/news/category/trials/"
 DEPRESSION = "/zh-hans/news/tag/%E6%8A%91%E9%83%81%E7%97%87/"
+EXOSOMES = "/zh-hans/news/tag/exosomes/", "/en/news/tag/exosomes/"
 
 
 def titles(response):
@@ -41,7 +42,7 @@ def parse_xml(response):
 
 @pytest.fixture(scope="module")
 def site(module_db):
-    """A category with three articles (one only in Chinese), a tag only Chinese carries, another."""
+    """A category with three articles (one only in Chinese), a tag only Chinese carries, 2 more."""
     _home, index = make_site()
     trials = Category.objects.create(
         name_zh_hans="临床试验", name_en="Clinical trials", slug="trials"
@@ -52,8 +53,10 @@ def site(module_db):
     chinese_only = make_article(index, 3, category=trials, en=False)
     chinese_only.tags.add("抑郁症")
     chinese_only.save_revision().publish()
+    ArticleTag.objects.create(name_zh_hans="外泌体", name_en="Exosomes", slug="exosomes")
     both = make_article(index, 4)
-    both.tags.add("exosomes")
+    # 干细胞 has no English name yet: English readers do not see it.
+    both.tags.add("外泌体", "干细胞")
     both.save_revision().publish()
     many = Category.objects.create(name_zh_hans="细胞", name_en="Cells", slug="cells")
     bulk_articles(index, range(11, 23), category=many)
@@ -144,6 +147,25 @@ class TestTagPage:
     def test_an_english_tag_page(self, client, site):
         assert titles(client.get("/en/news/tag/exosomes/")) == ["Stem cell news 4"]
 
+    @pytest.mark.parametrize(
+        ("path", "name", "title"),
+        [(EXOSOMES[0], "外泌体", "标签：外泌体"), (EXOSOMES[1], "Exosomes", "Tag: Exosomes")],
+    )
+    def test_names_the_tag_in_each_language(self, client, site, path, name, title):
+        html = client.get(path).text
+        assert f"<h1>{title}</h1>" in html
+        assert f"<title>{title} · " in html
+        assert name in re.search(r'<meta name="description" content="([^"]+)">', html)[1]
+        assert name in re.search(r'<meta property="og:title" content="([^"]+)">', html)[1]
+        crumbs = html[html.index('<nav class="breadcrumbs"') :]
+        assert f">{name}<" in crumbs[: crumbs.index("</nav>")]
+
+    def test_a_tag_without_an_english_name_has_no_english_page(self, client, site):
+        assert client.get("/zh-hans/news/tag/干细胞/").status_code == 200
+        assert client.get("/en/news/tag/干细胞/").status_code == 404
+        assert client.get("/en/feed/tag/干细胞/").status_code == 404
+        assert client.get("/en/news/", {"tag": "干细胞"}).status_code == 404
+
     @pytest.mark.parametrize("slug", ["nope", "%00", "a%2Fb", "..", "x" * 300])
     def test_unknown_or_hostile_tags_are_not_found(self, client, site, slug):
         assert client.get(f"/zh-hans/news/tag/{slug}/").status_code == 404
@@ -206,6 +228,13 @@ class TestFeeds:
         assert [item.findtext("title") for item in channel.iter("item")] == ["干细胞新闻3"]
 
     @pytest.mark.parametrize(
+        ("language", "name"), [("zh-hans", "标签：外泌体"), ("en", "Tag: Exosomes")]
+    )
+    def test_a_tag_feed_is_titled_in_its_language(self, client, site, language, name):
+        channel = parse_xml(client.get(f"/{language}/feed/tag/exosomes/")).find("channel")
+        assert channel.findtext("title").startswith(f"{name} · ")
+
+    @pytest.mark.parametrize(
         "path",
         [
             "/en/feed/category/nope/",
@@ -232,7 +261,13 @@ class TestLinks:
                 "</header>", html.index('<header class="article-header">')
             )
         ]
-        assert '<a href="/en/news/tag/exosomes/">exosomes</a>' in header
+        assert '<a href="/en/news/tag/exosomes/">Exosomes</a>' in header
+        assert "干细胞" not in html
+
+    def test_the_chinese_article_links_the_chinese_names(self, client, site):
+        html = client.get("/zh-hans/news/article-4/").text
+        assert f'<a href="{EXOSOMES[0]}">外泌体</a>' in html
+        assert '<a href="/zh-hans/news/tag/%E5%B9%B2%E7%BB%86%E8%83%9E/">干细胞</a>' in html
 
     @pytest.mark.parametrize(
         ("path", "link"),
@@ -364,12 +399,17 @@ class TestSitemap:
         assert not [loc for loc in entries if "/en/news/tag/%E6" in loc]
         assert "http://testserver/en/news/tag/exosomes/" in entries
 
+    def test_a_tag_without_an_english_name_is_listed_only_in_chinese(self, client, site):
+        entries = sitemap_entries(client)
+        chinese = "http://testserver/zh-hans/news/tag/%E5%B9%B2%E7%BB%86%E8%83%9E/"
+        assert entries[chinese] == {"zh-Hans": chinese}
+
     def test_a_category_without_live_articles_is_not_listed(self, client, site):
         assert not [loc for loc in sitemap_entries(client) if "/category/empty/" in loc]
 
     def test_every_topic_entry_answers(self, client, site):
         topics = [loc for loc in sitemap_entries(client) if "/category/" in loc or "/tag/" in loc]
-        assert len(topics) == 2 * 2 + 1 + 2
+        assert len(topics) == 2 * 2 + 1 + 2 + 1
         for location in topics:
             assert client.get(location.removeprefix("http://testserver")).status_code == 200
 

@@ -1,4 +1,4 @@
-"""The demo site's identity, home page, news index, category and disclaimer variant."""
+"""The demo site's identity, home page, news index, category, tags and disclaimer variant."""
 
 SITE_SETTINGS = {
     "site_name_zh_hans": "杭吉干细胞资讯",
@@ -56,6 +56,21 @@ CATEGORY = {
     "name_zh_hans": "干细胞资讯",
     "name_en": "Stem cell news",
 }
+
+# The articles' tags (named in Chinese in their seed data) with their English names.
+TAGS = [
+    {"name_zh_hans": "干细胞", "name_en": "Stem cells", "slug": "stem-cells"},
+    {"name_zh_hans": "抑郁症", "name_en": "Depression", "slug": "depression"},
+    {
+        "name_zh_hans": "间充质干细胞",
+        "name_en": "Mesenchymal stem cells",
+        "slug": "mesenchymal-stem-cells",
+    },
+    {"name_zh_hans": "临床试验", "name_en": "Clinical trials", "slug": "clinical-trials"},
+    {"name_zh_hans": "心脏病", "name_en": "Heart disease", "slug": "heart-disease"},
+    {"name_zh_hans": "细胞治疗", "name_en": "Cell therapy", "slug": "cell-therapy"},
+    {"name_zh_hans": "博鳌乐城", "name_en": "Boao Lecheng", "slug": "boao-lecheng"},
+]
 
 # A stricter variant editors may pick for articles about clinical trials.
 TRIAL_NEWS_DISCLAIMER = {

@@ -13,7 +13,7 @@ from django.utils import translation
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from articles.models import ArticlePage, Category, Disclaimer, NewsIndexPage
+from articles.models import ArticlePage, ArticleTag, Category, Disclaimer, NewsIndexPage
 from cms.demo import site as site_data
 from cms.demo.depression_article import ARTICLE as DEPRESSION_ARTICLE
 from cms.demo.depression_article import FIGURE_IMAGE, LEAD_IMAGE
@@ -94,6 +94,21 @@ def ensure_page(existing, parent, model, values, report, *, tags=None, prepare=N
     page.save_revision().publish()
     report.record("created", page)
     return page
+
+
+def ensure_tags(report):
+    """The articles' tags, found by their Chinese name; one without an English name gets it."""
+    for data in site_data.TAGS:
+        tag = ArticleTag.objects.filter(name_zh_hans=data["name_zh_hans"]).first()
+        if tag is None:
+            ensure_object(ArticleTag, data, "name_zh_hans", report)
+        elif not tag.name_en:
+            # A tag made before tags had English names keeps its slug: its page stays where it is.
+            tag.name_en = data["name_en"]
+            tag.save()
+            report.record("restored", tag)
+        else:
+            report.record("exists", tag)
 
 
 def ensure_images(report):
@@ -242,6 +257,7 @@ def ensure_demo_site(report):
     index = ensure_news_index(home, report)
     category = ensure_object(Category, site_data.CATEGORY, "slug", report)
     ensure_object(Disclaimer, site_data.TRIAL_NEWS_DISCLAIMER, "name", report)
+    ensure_tags(report)
     images = ensure_images(report)
     records = ensure_records(report)
     for article in ARTICLES:
@@ -258,6 +274,9 @@ def delete_demo_site():
     get_image_model().objects.filter(title__in=[spec["title"] for spec in IMAGES.values()]).delete()
     Disclaimer.objects.filter(name=site_data.TRIAL_NEWS_DISCLAIMER["name"]).delete()
     Category.objects.filter(slug=site_data.CATEGORY["slug"]).delete()
+    ArticleTag.objects.filter(
+        name_zh_hans__in=[tag["name_zh_hans"] for tag in site_data.TAGS]
+    ).delete()
     delete_samples()
 
 
