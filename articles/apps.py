@@ -11,6 +11,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("News")
 
     def ready(self):
-        from articles import signals  # noqa: PLC0415 (models load after apps)
+        from articles import checks, signals  # noqa: F401, PLC0415 (models load after apps)
 
         signals.connect()

@@ -133,6 +133,9 @@ class TestOldFilters:
     def test_bad_values_are_not_found(self, client, index, name, value):
         assert get(client, index, **{name: value}).status_code == 404
 
+    def test_a_tag_without_an_english_name_is_not_found_in_english(self, client, index):
+        assert get(client, index, "en", tag="抑郁症").status_code == 404
+
     def test_an_empty_filter_shows_everything(self, client, index):
         assert len(titles(get(client, index, category="", tag=""))) == 2
 

@@ -4,7 +4,10 @@ import html as html_module
 import re
 
 import pytest
+from modelcluster.contrib import taggit as cluster_taggit
+from taggit.managers import _TaggableManager
 
+from articles.checks import check_tag_manager
 from articles.models import ArticlePage, ArticleTag
 from tests.admin_forms import edit, form_data
 
@@ -137,3 +140,20 @@ class TestArticleTagField:
         edit(english_admin, article, form_data(tags=shown))
         assert set(ArticlePage.objects.get(pk=article.pk).tags.all()) == {stem_cells, untranslated}
         assert ArticleTag.objects.count() == 2
+
+
+class TestStartupCheck:
+    """The tag field extends a private modelcluster method; an upgrade that changes it is caught."""
+
+    def test_passes_with_the_installed_modelcluster(self):
+        assert check_tag_manager(None) == []
+
+    def test_fails_when_the_method_is_gone(self, monkeypatch):
+        monkeypatch.delattr(_TaggableManager, "_to_tag_model_instances")
+        assert [error.id for error in check_tag_manager(None)] == ["articles.E001"]
+
+    def test_fails_when_its_signature_changes(self, monkeypatch):
+        monkeypatch.setattr(
+            cluster_taggit._ClusterTaggableManager, "_to_tag_model_instances", lambda self, tags: []
+        )
+        assert [error.id for error in check_tag_manager(None)] == ["articles.E001"]
