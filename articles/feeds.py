@@ -13,6 +13,7 @@ from wagtail.models import Site
 
 from articles.models import ArticlePage, NewsIndexPage
 from articles.topics import Topic
+from common.pagination import published_slice
 from publisher.models import SiteSettings
 
 
@@ -68,11 +69,11 @@ class ArticlesFeed(Feed):
 
     def items(self, source):
         if source.topic is not None:
-            return source.topic.articles()[: self.limit]
+            return published_slice(source.topic.articles(), 0, self.limit)
         articles = ArticlePage.objects.in_language().live().public()
         if source.site:
             articles = articles.descendant_of(source.site.root_page)
-        return articles.order_by("-date", "-pk")[: self.limit]
+        return published_slice(articles.order_by("-date", "-pk"), 0, self.limit)
 
     def item_title(self, item):
         return item.title

@@ -51,7 +51,7 @@ from articles.topics import CATEGORY, TAG, Topic
 from common import render_cache
 from common.admin_forms import StaleEditCheckedModelForm
 from common.choosers import ReadableImageChooser, ReadableSnippetChooser
-from common.pagination import paginate
+from common.pagination import PublishedListPaginator, paginate, published_slice
 from publisher.models import SiteSettings
 from registry.models import ClinicalTrial, Publication
 from search.backend import SegmentedSearchMixin
@@ -388,7 +388,9 @@ class NewsIndexPage(RoutableTranslatedPage):
         """A topic's page: its articles paginated, with its own title, description and links."""
         site_settings = SiteSettings.for_request(request)
         site_name = site_settings.site_name if site_settings else ""
-        articles = paginate(request, topic.articles(), self.per_page)
+        articles = paginate(
+            request, topic.articles(), self.per_page, paginator=PublishedListPaginator
+        )
         language_urls = topic.language_urls(request, articles.number)
         url = request.build_absolute_uri(language_urls[translation.get_language()])
         opengraph, twitter = website_social_meta(
@@ -415,7 +417,9 @@ class NewsIndexPage(RoutableTranslatedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["articles"] = paginate(request, self.articles(), self.per_page)
+        context["articles"] = paginate(
+            request, self.articles(), self.per_page, paginator=PublishedListPaginator
+        )
         return context
 
 
@@ -811,7 +815,7 @@ class ArticlePage(TranslationState, SegmentedSearchMixin, TranslatedPage):
     def latest(cls, language, count):
         """The newest `count` articles readable in `language`, as the news index orders them."""
         articles = cls.searchable(language).select_related("lead_image", "category")
-        return articles.prefetch_related("tags").order_by("-date", "-pk")[:count]
+        return published_slice(articles.prefetch_related("tags").order_by("-date", "-pk"), 0, count)
 
     @classmethod
     def topics(cls, language, request):

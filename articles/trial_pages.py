@@ -12,7 +12,7 @@ from wagtail.models import ReferenceIndex
 
 from articles.models import ArticlePage
 from articles.trial_links import index_urls, trial_urls
-from common.pagination import paginate
+from common.pagination import PublishedListPaginator, paginate
 from registry.choices import is_registry_id, normalise_registry_id
 from registry.models import ClinicalTrial
 from seo.jsonld import json_ld_script
@@ -86,7 +86,7 @@ def trial_index(request):
     """Every trial shown in the active language, by registry id, paginated."""
     language = current_language()
     trials = ClinicalTrial.objects.shown_in(language).order_by("registry_id")
-    page = paginate(request, trials, TRIALS_PER_PAGE)
+    page = paginate(request, trials, TRIALS_PER_PAGE, paginator=PublishedListPaginator)
     context = {
         "trials": page,
         "language_urls": index_urls(),

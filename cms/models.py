@@ -32,6 +32,7 @@ from cms.forms import (
     sign_display_time,
 )
 from cms.panels import EnquiriesPanel, ReadableInlinePanel
+from common.pagination import published_slice
 from publisher.validators import is_email
 from translations.models import TranslatedPage
 from translations.panels import side_by_side
@@ -58,15 +59,16 @@ class HomePage(TranslatedPage):
 
     def latest_articles(self, limit=6):
         """The newest live articles readable in the current language anywhere under this page."""
-        return (
+        articles = (
             ArticlePage.objects.in_language()
             .live()
             .public()
             .descendant_of(self)
             .select_related("lead_image", "category")
             .prefetch_related("lead_image__renditions", "tags")
-            .order_by("-date", "-pk")[:limit]
+            .order_by("-date", "-pk")
         )
+        return published_slice(articles, 0, limit)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -1,7 +1,12 @@
 """One pagination rule for every list: Django's Paginator.get_page, with numbers below 1 as 1."""
 
+import hashlib
+
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
+from django.utils.functional import cached_property
+
+from common import render_cache
 
 
 class ClampingPaginator(Paginator):
@@ -18,13 +23,50 @@ class ClampingPaginator(Paginator):
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
-        items = self.object_list
+        return self._get_page(self.rows(self.object_list, bottom, top), number, self)
+
+    def rows(self, items, bottom, top):
+        """Items `bottom` to `top` of `items`."""
         # Past the middle, read from the end in reverse order: the database then skips the rows
         # after the page, not those before it, so the last page costs what the first does.
         if isinstance(items, QuerySet) and items.ordered and bottom > self.count - top:
-            rows = list(items.reverse()[self.count - top : self.count - bottom])
-            return self._get_page(rows[::-1], number, self)
-        return self._get_page(items[bottom:top], number, self)
+            return list(items.reverse()[self.count - top : self.count - bottom])[::-1]
+        return items[bottom:top]
+
+
+def list_key(items):
+    """A digest of the SQL and parameters of the queryset `items`."""
+    sql, params = items.query.sql_with_params()
+    return hashlib.sha256(repr((sql, params)).encode()).hexdigest()
+
+
+def published_slice(items, bottom, top, read=None):
+    """Rows `bottom` to `top` of `items` (published content), by ids kept in the render cache.
+
+    Such a list changes only when something is published, unpublished, moved or deleted, and
+    each of those replaces the render cache's content version: ordering a long list is paid once
+    per version, and the rows cost one query by primary key. `read(ids, bottom, top)` slices.
+    """
+    ids = items.prefetch_related(None).values_list("pk", flat=True)
+    read = read or (lambda ids, bottom, top: ids[bottom:top])
+    kept = render_cache.get_or_build(
+        lambda: list(read(ids, bottom, top)), "list-slice", list_key(items), bottom, top
+    )
+    return list(items.filter(pk__in=kept))
+
+
+class PublishedListPaginator(ClampingPaginator):
+    """Pages of published content, the count and each page's ids kept (see published_slice)."""
+
+    @cached_property
+    def count(self):
+        counted = Paginator.count.func
+        return render_cache.get_or_build(
+            lambda: counted(self), "list-count", list_key(self.object_list)
+        )
+
+    def rows(self, items, bottom, top):
+        return published_slice(items, bottom, top, read=super().rows)
 
 
 def _below_one(number):
@@ -35,6 +77,6 @@ def _below_one(number):
         return False
 
 
-def paginate(request, items, per_page, parameter="page"):
+def paginate(request, items, per_page, parameter="page", paginator=ClampingPaginator):
     """The page of `items` named by ?page= (or `parameter`) in the request."""
-    return ClampingPaginator(items, per_page).get_page(request.GET.get(parameter))
+    return paginator(items, per_page).get_page(request.GET.get(parameter))

@@ -11,6 +11,7 @@ from wagtail.models import Page, Site
 
 from articles.models import ArticlePage, NewsIndexPage
 from cms.models import ContactPage, HomePage
+from common import render_cache
 from publisher.models import SiteSettings
 
 DISCLAIMER_ZH = "免责说明:本文仅用于传播科普知识,不构成任何临床诊断建议!"
@@ -180,6 +181,8 @@ def bulk_articles(index, numbers, **fields):
         insert_rows(ArticlePage, articles)
     index.numchild += len(articles)
     Page.objects.filter(pk=index.pk).update(numchild=index.numchild)
+    # What a publish's purge does: the lists kept in the render cache are read afresh.
+    render_cache.bump()
     return articles
 
 
