@@ -13,6 +13,8 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Exists, IntegerField, OuterRef, Value
 from wagtail.models import Page, Site, get_page_models
 
+from common import render_cache
+from common.pagination import list_key
 from translations.languages import DEFAULT_LANGUAGE, LANGUAGES, hreflang, suffix
 from translations.models import readable_in, readable_q
 
@@ -77,6 +79,13 @@ class QuerySetSitemap(LanguagesSitemap):
         """The number of (row, language) pairs."""
         return LanguagePairs(self).pairs.count()
 
+    def kept_count(self):
+        """count_urls(), kept in the render cache until the next publish retires it."""
+        section = type(self).__name__
+        return render_cache.get_or_build(
+            self.count_urls, "sitemap-count", section, list_key(self.rows)
+        )
+
     def get_languages_for_item(self, item):
         return item.sitemap_languages
 
@@ -118,7 +127,7 @@ class LanguagePairs:
         return parts[0].union(*parts[1:], all=True)
 
     def count(self):
-        return self.sitemap.count_urls()
+        return self.sitemap.kept_count()
 
     def __len__(self):
         return self.count()
