@@ -183,24 +183,32 @@ def nu_errors(urls):
     }
 
 
-def lighthouse(url):
+def lighthouse(url, attempts=3):
     """Lighthouse's mobile scores (0–100) in each category."""
-    result = subprocess.run(
-        [
-            str(LIGHTHOUSE),
-            url,
-            "--output=json",
-            "--quiet",
-            "--form-factor=mobile",
-            "--chrome-flags=--headless=new --no-sandbox",
-        ],
-        capture_output=True,
-        text=True,
-        check=True,
-        env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
-    )
-    report = json.loads(result.stdout)["categories"]
-    return [round(report[name]["score"] * 100) for name in CATEGORIES]
+    for attempt in range(1, attempts + 1):
+        result = subprocess.run(
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--output=json",
+                "--quiet",
+                "--form-factor=mobile",
+                "--chrome-flags=--headless=new --no-sandbox",
+            ],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"},
+        )
+        # Lighthouse sometimes loses the trace of a load ("NO_NAVSTART"): that run has no scores.
+        if result.returncode == 0:
+            report = json.loads(result.stdout)["categories"]
+            return [round(report[name]["score"] * 100) for name in CATEGORIES]
+        print(
+            f"Lighthouse failed on {url} (try {attempt}): {result.stderr.strip()[-300:]}",
+            file=sys.stderr,
+        )
+    sys.exit(f"Lighthouse failed {attempts} times on {url}")
 
 
 def main():
