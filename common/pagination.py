@@ -52,7 +52,21 @@ def published_slice(items, bottom, top, read=None):
     kept = render_cache.get_or_build(
         lambda: list(read(ids, bottom, top)), "list-slice", list_key(items), bottom, top
     )
-    return list(items.filter(pk__in=kept))
+    # By primary key alone: the list's own filters made PostgreSQL scan every article again.
+    rows = items.model._base_manager.filter(pk__in=kept)
+    rows = rows.select_related(*joined(items.query.select_related))
+    by_pk = {row.pk: row for row in rows.prefetch_related(*items._prefetch_related_lookups)}
+    return [by_pk[pk] for pk in kept if pk in by_pk]
+
+
+def joined(select_related, prefix=""):
+    """The names of the relations a queryset's select_related() joins ({name: {…}} nested)."""
+    if not isinstance(select_related, dict):
+        return []
+    names = []
+    for name, nested in select_related.items():
+        names += [prefix + name, *joined(nested, f"{prefix}{name}__")]
+    return names
 
 
 class PublishedListPaginator(ClampingPaginator):

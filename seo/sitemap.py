@@ -187,6 +187,9 @@ class EntriesSitemap(LanguagesSitemap):
         lastmod = self.with_lastmod
         return [entry for page in pages for entry in page.sitemap_entries(lastmod=lastmod)]
 
+    def _items(self):
+        return KeptEntries(self, super()._items)
+
     def get_languages_for_item(self, item):
         return [code for code in LANGUAGES if item.is_available_in(code)]
 
@@ -198,3 +201,27 @@ class EntriesSitemap(LanguagesSitemap):
 
     def get_latest_lastmod(self):
         return None
+
+
+class KeptEntries:
+    """The (entry, language) pairs of an EntriesSitemap, counted once per content version."""
+
+    def __init__(self, sitemap, build):
+        self.sitemap = sitemap
+        self.build = build
+
+    @cached_property
+    def pairs(self):
+        """Django's list of the pairs."""
+        return self.build()
+
+    def count(self):
+        host = self.sitemap.request.get_host() if self.sitemap.request else ""
+        section = type(self.sitemap).__name__
+        return render_cache.get_or_build(lambda: len(self.pairs), "sitemap-count", section, host)
+
+    def __len__(self):
+        return self.count()
+
+    def __getitem__(self, index):
+        return self.pairs[index]
