@@ -5,12 +5,12 @@ from urllib.parse import unquote
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_save, pre_delete, pre_save
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 from wagtail.contrib.frontend_cache.utils import PurgeBatch
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.models import Page, PageViewRestriction, ReferenceIndex, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move, pre_page_move
 from wagtail.snippets.models import get_snippet_models
 
@@ -252,6 +252,12 @@ def page_deleting(sender, instance, **kwargs):
         purge(urls_for_page(instance))
 
 
+def restriction_changed(sender, instance, **kwargs):
+    """A page's privacy changed: the lists showing it (and its own copies) are stale."""
+    if instance.page.live:
+        purge(urls_for_page(instance.page))
+
+
 def is_watched(model):
     """Whether saving `model` changes public pages: a snippet or a setting (tags: tag_changed)."""
     if model is ArticleTag:
@@ -298,6 +304,12 @@ def connect():
     pre_delete.connect(page_deleting, dispatch_uid="cms_cache_page_deleting")
     pre_save.connect(page_saving, sender=ArticlePage, dispatch_uid="cms_cache_page_saving")
     post_save.connect(object_changed, dispatch_uid="cms_cache_object_saved")
+    for signal in (post_save, post_delete):
+        signal.connect(
+            restriction_changed,
+            sender=PageViewRestriction,
+            dispatch_uid=f"cms_cache_restriction_{signal is post_save}",
+        )
     pre_delete.connect(object_deleting, dispatch_uid="cms_cache_object_deleting")
     pre_save.connect(tag_saving, sender=ArticleTag, dispatch_uid="cms_cache_tag_saving")
     post_save.connect(tag_changed, sender=ArticleTag, dispatch_uid="cms_cache_tag_saved")

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import call_command
 from django.test import override_settings
 from django.utils import timezone, translation
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 
 from articles.models import ArticleTag, Category
 from cms import cache_invalidation, page_cache
@@ -239,6 +239,24 @@ class TestPageTriggers:
         for path in ARTICLE_PATHS:
             assert client.get(path).status_code == 404
         assert_purged(client, LIST_PATHS)
+
+    @pytest.mark.parametrize("change", ["restrict", "lift"])
+    def test_a_privacy_change_purges_the_lists(self, site, client, change):
+        article = site[2]
+        if change == "lift":
+            restriction = PageViewRestriction.objects.create(
+                page=article, restriction_type=PageViewRestriction.LOGIN
+            )
+        warm(client, LIST_PATHS)
+        if change == "restrict":
+            PageViewRestriction.objects.create(
+                page=article, restriction_type=PageViewRestriction.LOGIN
+            )
+        else:
+            restriction.delete()
+        assert_purged(client, LIST_PATHS)
+        listed = "干细胞新闻1" in client.get("/zh-hans/news/").text
+        assert listed is (change == "lift")
 
     def test_scheduled_publish(self, site, client):
         article = site[2]
