@@ -76,6 +76,16 @@ class TestRouting:
         many = {lang: queries_for(f"/{lang}/news/article-5{suffix}/") for lang, suffix in LANGS}
         assert many == few
 
+    def test_an_english_slug_is_looked_up_alone(self, client, site_tree):
+        # An OR with the Chinese fallback made PostgreSQL read every sibling of the page.
+        _home, index = site_tree
+        make_article(index, 1)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/en/news/article-1-en/").status_code == 200
+        lookups = [query["sql"] for query in queries if '"slug_en" = ' in query["sql"]]
+        assert len(lookups) == 2
+        assert not [sql for sql in lookups if "slug_zh_hans" in sql.split("WHERE", 1)[1]]
+
 
 LANGS = [("zh-hans", ""), ("en", "-en")]
 

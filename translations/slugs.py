@@ -29,14 +29,19 @@ def title_derived(slug, title):
 
 
 def child_slug_lookup(slug, language):
-    """An indexed filter matching a child's slug in `language`, falling back to the default one."""
+    """A filter matching a child's slug in `language`, falling back to the default one."""
     lookup = Q(**{localized("slug", language): slug})
     if language != DEFAULT_LANGUAGE:
-        empty = Q(**{localized("slug", language): ""}) | Q(
-            **{f"{localized('slug', language)}__isnull": True}
-        )
-        lookup |= empty & Q(**{localized("slug", DEFAULT_LANGUAGE): slug})
+        lookup |= fallback_slug_lookup(slug, language)
     return lookup
+
+
+def fallback_slug_lookup(slug, language):
+    """An indexed filter matching a child without a slug in `language` by its default one."""
+    empty = Q(**{localized("slug", language): ""}) | Q(
+        **{f"{localized('slug', language)}__isnull": True}
+    )
+    return empty & Q(**{localized("slug", DEFAULT_LANGUAGE): slug})
 
 
 def clean_slugs(page):
