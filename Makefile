@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 # tests that commit (and so empty the database after them) come last in every process.
 PYTEST_FLAGS ?= -n auto
 
-.PHONY: run test lint format messages compilemessages gettext bench clean deploy-check audit lock \
+.PHONY: run test lint format messages compilemessages gettext bench bench-deps clean deploy-check audit lock \
 	test-deps readme-screenshot validate
 
 $(BIN)/python:
@@ -100,8 +100,15 @@ messages:
 
 # Where this branch left main (or OLD=<commit>) against this checkout, one table;
 # QUICK=1: SQLite only, 3 s per page.
-bench: $(VENV)/.installed-dev
+bench: $(VENV)/.installed-dev bench-deps
 	$(BIN)/python bench/compare.py $(if $(OLD),--old $(OLD))
+
+# The load generator of the benchmarks and Varnish for bench/stack.py (Debian's packages).
+bench-deps:
+	@(command -v wrk >/dev/null && command -v varnishd >/dev/null) \
+		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk varnish) \
+		|| (echo "Debian's wrk and varnish are needed for the benchmarks: install those packages." \
+			&& exit 1)
 
 # Django's deployment checklist on the production settings, with a throwaway secret.
 deploy-check: $(VENV)/.installed

@@ -14,10 +14,12 @@ and created again.
 
 import argparse
 import json
+import math
 import os
 import re
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -36,6 +38,12 @@ PAGES = [
     ("home", "home"),
     ("feed", "feed"),
     ("sitemap", "sitemap"),
+]
+# Rows measured in process only: an editor's publish, then a reader's first view of the article.
+PUBLISH_ROWS = [
+    ("publish (in process)", "publish"),
+    ("article zh, first view after publish", "article_zh_published"),
+    ("article en, first view after publish", "article_en_published"),
 ]
 HOST = "localhost"
 NAN = float("nan")
@@ -254,6 +262,10 @@ def bench_commit(name, commit, options, work):
                 )
                 rows, rss = measure(tree, env, site, options)
                 table += [(name, kind, size, *row, rss) for row in rows]
+                table += [
+                    (name, kind, size, label, site["queries"][key], site["ms"][key], *[NAN] * 4)
+                    for label, key in PUBLISH_ROWS
+                ]
                 if size == options.sizes[0] and kind == options.databases[0]:
                     cached_env = base_env(tree, url, work, page_cache="1")
                     rows, rss = measure(tree, cached_env, site, options, cached=True)
@@ -284,11 +296,18 @@ def print_table(table, options):
     print("| " + " | ".join(head) + " |")
     print("| " + " | ".join(["---"] * 4 + ["---:"] * 6) + " |")
     for commit, db, size, page, queries, ms, rps, p50, p99, rss in table:
-        ms_text = ms if isinstance(ms, str) else f"{ms:.1f}"
         print(
-            f"| {commit} | {db} | {size:,} | {page} | {queries} | {ms_text} | {rps:,.1f} | "
-            f"{p50:.1f} | {p99:.1f} | {rss:.0f} |"
+            f"| {commit} | {db} | {size:,} | {page} | {queries} | {number(ms, '.1f')} | "
+            f"{number(rps, ',.1f')} | {number(p50, '.1f')} | {number(p99, '.1f')} | "
+            f"{number(rss, '.0f')} |"
         )
+
+
+def number(value, spec):
+    """`value` formatted by `spec`; "-" for what was not measured, text as it is."""
+    if isinstance(value, str):
+        return value
+    return "-" if math.isnan(value) else format(value, spec)
 
 
 def main():
@@ -328,10 +347,37 @@ def main():
     return None
 
 
+def timed(client, connection, path):
+    """The queries and milliseconds of one GET of `path` by the test `client`."""
+    counted = []
+
+    def count(execute, *args):
+        counted.append(1)
+        return execute(*args)
+
+    with connection.execute_wrapper(count):
+        begin = time.perf_counter()
+        client.get(path)
+        return len(counted), (time.perf_counter() - begin) * 1000
+
+
+def publish_then_view(seed, paths, timed_get, queries, ms):
+    """An editor publishes the seed article again, then a reader opens it: medians of five."""
+    publishes = []
+    for key in ("article_zh", "article_en"):
+        firsts = []
+        for _ in range(5):
+            begin = time.perf_counter()
+            seed.save_revision().publish()
+            publishes.append((time.perf_counter() - begin) * 1000)
+            firsts.append(timed_get(paths[key]))
+        queries[f"{key}_published"] = max(count for count, _ in firsts)
+        ms[f"{key}_published"] = statistics.median(took for _, took in firsts)
+    queries["publish"], ms["publish"] = "-", statistics.median(publishes)
+
+
 def site_worker(size):
     """In a commit's tree: add bulk articles up to `size`, then measure each page in process."""
-    import statistics
-
     import django
 
     sys.path.insert(0, os.getcwd())
@@ -370,6 +416,10 @@ def site_worker(size):
         "sitemap": "/sitemap.xml",
     }
     client = Client(HTTP_HOST=HOST)
+
+    def timed_get(path):
+        return timed(client, connection, path)
+
     queries, ms = {}, {}
     for key, path in paths.items():
         try:
@@ -377,22 +427,11 @@ def site_worker(size):
         except Exception as error:
             queries[key], ms[key] = "error", type(error).__name__
             continue
-        counted = []
-
-        def count(execute, *args, counted=counted):
-            counted.append(1)
-            return execute(*args)
-
-        with connection.execute_wrapper(count):
-            begin = time.perf_counter()
-            client.get(path)
-            times = [(time.perf_counter() - begin) * 1000]
+        queries[key], first = timed_get(path)
         # Slow pages (a sitemap of 10,000 articles) are timed once.
-        for _ in range(6 if times[0] < 500 else 0):
-            begin = time.perf_counter()
-            client.get(path)
-            times.append((time.perf_counter() - begin) * 1000)
-        queries[key], ms[key] = len(counted), statistics.median(times)
+        times = [first] + [timed_get(path)[1] for _ in range(6 if first < 500 else 0)]
+        ms[key] = statistics.median(times)
+    publish_then_view(seed, paths, timed_get, queries, ms)
     print(
         json.dumps(
             {"paths": paths, "queries": queries, "ms": ms, "built": built, "readable_en": readable}

@@ -16,7 +16,7 @@ from wagtail.snippets.models import get_snippet_models
 
 from articles.models import ArticlePage, ArticleTag, NewsIndexPage
 from articles.topics import CATEGORY, TAG
-from cms import page_cache
+from cms import page_cache, warming
 from cms.sitemaps import sitemap_paths
 from cms.templatetags.site_chrome import in_main_navigation
 from common import render_cache
@@ -178,16 +178,16 @@ def site_root_urls():
     return [site.root_url for site in Site.objects.all()]
 
 
-def purge(paths):
+def purge(paths, published=None):
     """Purge `paths` (and the render cache) now and again once committed, then from Varnish.
 
     The second purge drops a copy a reader's request made from the old data while the change
-    was being committed.
+    was being committed. A `published` page is then rendered again for its first reader.
     """
     if not paths:
         return
     stale(paths)
-    transaction.on_commit(lambda: committed(paths))
+    transaction.on_commit(lambda: committed(paths, published))
 
 
 def stale(paths):
@@ -196,10 +196,12 @@ def stale(paths):
     render_cache.bump()
 
 
-def committed(paths):
+def committed(paths, published=None):
     """After the change is committed: purge the page cache again, then the frontend cache."""
     stale(paths)
     purge_frontend(paths)
+    if published is not None:
+        warming.warm_page(published)
 
 
 def purge_frontend(paths):
@@ -228,8 +230,13 @@ def page_saving(sender, instance, update_fields=None, **kwargs):
         instance.shown_before_save |= article_surroundings(stored)
 
 
-def page_changed(sender, instance, **kwargs):
-    """Page published or unpublished (also by publish_scheduled): purge what shows it."""
+def page_went_live(sender, instance, **kwargs):
+    """Page published (also by publish_scheduled): purge what shows it, then render it again."""
+    purge(urls_for_page(instance), published=instance)
+
+
+def page_taken_down(sender, instance, **kwargs):
+    """Page unpublished (also when its expiry passes): purge what showed it."""
     purge(urls_for_page(instance))
 
 
@@ -297,8 +304,8 @@ def tag_deleting(sender, instance, **kwargs):
 
 def connect():
     """Connect the receivers (from CmsConfig.ready)."""
-    page_published.connect(page_changed, dispatch_uid="cms_cache_published")
-    page_unpublished.connect(page_changed, dispatch_uid="cms_cache_unpublished")
+    page_published.connect(page_went_live, dispatch_uid="cms_cache_published")
+    page_unpublished.connect(page_taken_down, dispatch_uid="cms_cache_unpublished")
     pre_page_move.connect(page_moving, dispatch_uid="cms_cache_moving")
     post_page_move.connect(page_moved, dispatch_uid="cms_cache_moved")
     pre_delete.connect(page_deleting, dispatch_uid="cms_cache_page_deleting")

@@ -169,7 +169,7 @@ class TestPurges:
     ):
         article = make_article(index, body=cite(trials["NCT03265808"]))
         purged = []
-        monkeypatch.setattr(cache_invalidation, "purge", purged.append)
+        monkeypatch.setattr(cache_invalidation, "purge", lambda paths, **_: purged.append(paths))
         article.body_zh_hans = cite(trials["NCT02675556"])
         article.body_en = cite(trials["NCT02675556"])
         article.save_revision().publish()
