@@ -10,6 +10,7 @@ from django.utils import translation
 
 from articles.models import Category, MedicalReviewer
 from cms import warming
+from tests.admin_forms import edit, form_data
 from tests.factories import make_article, make_image, make_site
 
 pytestmark = pytest.mark.django_db
@@ -151,3 +152,21 @@ def test_an_unpublished_article_is_not_rendered(
         article.unpublish()
 
     assert rendered == []
+
+
+def test_a_publish_from_the_admin_leaves_the_new_page_in_the_page_cache(
+    client, admin_client, settings, django_capture_on_commit_callbacks
+):
+    settings.PAGE_CACHE = True
+    _home, index = make_site()
+    article = make_article(index, 1)
+    url = path(article, "en")
+    client.get(url, **READER)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = edit(admin_client, article, form_data(title_en="Published from the admin"))
+    assert response.status_code == 302
+
+    response = client.get(url, **READER)
+    assert response["X-Page-Cache"] == "hit"
+    assert "Published from the admin" in response.text
