@@ -95,16 +95,14 @@ def test_with_the_page_cache_on_the_first_reader_after_a_publish_is_served_from_
     assert ("新标题" if language == "zh-hans" else "New title") in response.text
 
 
-def test_the_news_index_and_home_are_warmed_too(
-    client, article, settings, django_capture_on_commit_callbacks
+def test_the_publish_renders_the_article_in_each_language_and_nothing_else(
+    article, monkeypatch, django_capture_on_commit_callbacks
 ):
-    settings.PAGE_CACHE = True
+    rendered = []
+    monkeypatch.setattr(warming, "warm_urls", rendered.extend)
     publish_new_title(article, django_capture_on_commit_callbacks)
 
-    for page in article.get_ancestors().filter(depth__gt=1):
-        for language in LANGUAGES:
-            response = client.get(path(page, language), **READER)
-            assert response["X-Page-Cache"] == "hit", (page, language)
+    assert rendered == [f"http://localhost{path(article, language)}" for language in LANGUAGES]
 
 
 def test_a_failing_render_is_logged_and_the_publish_still_lands(
