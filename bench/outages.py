@@ -28,9 +28,12 @@ from django.test.utils import setup_test_environment  # noqa: E402
 
 from cms.models import ContactSubmission  # noqa: E402
 from cms.settings.base import cache_from_env  # noqa: E402
+from common import redis_circuit  # noqa: E402
 from tests.factories import make_article, make_contact_page, make_image, make_site, post  # noqa: E402
 from tests.redis_server import RedisServer  # noqa: E402
 
+# The status of every contact post made, to compare with the enquiries stored.
+POSTS = []
 PAGES = ["/zh-hans/", "/zh-hans/news/article-1/", "/zh-hans/contact/"]
 
 
@@ -48,8 +51,9 @@ def measure(client, label):
         response, seconds = timed(lambda url=url: client.get(url))
         cells.append(f"{url} {response.status_code} {seconds:.2f}s")
     response, seconds = timed(lambda: post(client))
+    POSTS.append(response.status_code)
     cells.append(f"POST contact {response.status_code} {seconds:.2f}s")
-    print(f"{label:<14}", " | ".join(cells))
+    print(f"{label:<15}", " | ".join(cells))
 
 
 def main():
@@ -68,10 +72,14 @@ def main():
             redis_server.stop()
             measure(client, "Redis stopped")
             redis_server.start()
-            measure(client, "Redis restarted")
+            measure(client, "Redis restarted")  # the open circuit does not try it yet
+            time.sleep(redis_circuit.RECOVERY + 1)
+            measure(client, f"+{redis_circuit.RECOVERY + 1} s")
             redis_server.freeze()
             measure(client, "Redis frozen")
+            measure(client, "still frozen")
             redis_server.thaw()
+            time.sleep(redis_circuit.RECOVERY + 1)
             measure(client, "Redis thawed")
         smtp = socket.create_server(("127.0.0.1", 0))  # accepts, never answers
         with override_settings(
@@ -80,10 +88,11 @@ def main():
             EMAIL_PORT=smtp.getsockname()[1],
         ):
             response, seconds = timed(lambda: post(client))
+            POSTS.append(response.status_code)
         smtp.close()
         status = ContactSubmission.objects.latest("pk").delivery_status
         print(f"SMTP hanging   POST contact {response.status_code} {seconds:.2f}s ({status})")
-        print(f"enquiries stored: {ContactSubmission.objects.count()} of 6 posts")
+        print(f"enquiries stored: {ContactSubmission.objects.count()} of {len(POSTS)} posts")
     finally:
         redis_server.stop()
         connection.creation.destroy_test_db(old_name, verbosity=0)

@@ -8,6 +8,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext
 
+from common import redis_circuit
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 
@@ -153,6 +155,8 @@ def cache_from_env():
                 "IGNORE_EXCEPTIONS": True,
                 "SOCKET_CONNECT_TIMEOUT": REDIS_TIMEOUT,
                 "SOCKET_TIMEOUT": REDIS_TIMEOUT,
+                # After a few failures in a row calls stop waiting on Redis for a few seconds.
+                "CONNECTION_POOL_KWARGS": {"connection_class": redis_circuit.connection_class(url)},
             },
         }
     if url and not url.startswith("locmem://"):
@@ -361,10 +365,12 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {"redis_circuit": {"()": "common.redis_circuit.SkippedCallFilter"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
     "loggers": {
         "cms": {"level": "INFO"},
+        "cms.cache": {"level": "INFO", "filters": ["redis_circuit"]},
         "articles": {"level": "INFO"},
         "django_tasks_db": {"level": "INFO"},
     },
