@@ -80,6 +80,34 @@ class TestServedFromCache:
         client.cookies["csrftoken"] = "x" * 32
         assert cache_state(client, ARTICLE_PATHS[0]) == (200, "hit")
 
+    def test_readers_asking_in_other_languages_and_encodings_share_one_copy(self, site, client):
+        client.get(ARTICLE_PATHS[0], HTTP_ACCEPT_LANGUAGE="zh-CN")
+        headers = {"HTTP_ACCEPT_LANGUAGE": "en-GB,en;q=0.9", "HTTP_ACCEPT_ENCODING": "br"}
+        assert cache_state(client, ARTICLE_PATHS[0], **headers) == (200, "hit")
+
+    def test_a_hit_carries_the_headers_of_the_page_it_copies(self, site, client):
+        fresh = client.get(ARTICLE_PATHS[1])
+        hit = client.get(ARTICLE_PATHS[1])
+        assert hit["X-Page-Cache"] == "hit"
+        for header in (
+            "Content-Security-Policy",
+            "Permissions-Policy",
+            "X-Frame-Options",
+            "Content-Language",
+            "ETag",
+        ):
+            assert hit[header] == fresh[header], header
+        assert hit["Content-Language"] == "en"
+
+    def test_a_hit_answers_a_conditional_get_with_304(self, site, client):
+        etag = client.get(ARTICLE_PATHS[0])["ETag"]
+        response = client.get(ARTICLE_PATHS[0], HTTP_IF_NONE_MATCH=etag)
+        assert response.status_code == 304
+
+    @pytest.mark.parametrize("path", ["/static/css/site.css", "/media/images/photo.jpg"])
+    def test_files_are_not_even_looked_up(self, path, rf):
+        assert not page_cache.is_public_request(rf.get(path))
+
     @override_settings(PAGE_CACHE=False)
     def test_switched_off_nothing_is_cached_but_headers_stay(self, site, client):
         client.get(ARTICLE_PATHS[0])

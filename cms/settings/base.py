@@ -452,11 +452,16 @@ LANGUAGE_COOKIE_HTTPONLY = True
 
 # --- Compression, conditional GETs and the page cache -----------------------------------------
 # Compression outside ConditionalGet (the ETag is of the uncompressed body), both outside the
-# page cache, whose stored pages get fresh security headers and CSRF handling on every serve.
-_served_at = MIDDLEWARE.index("whitenoise.middleware.WhiteNoiseMiddleware") + 1
-MIDDLEWARE[_served_at:_served_at] = [
+# page cache, which is outside everything else but the security headers and static files: a
+# page it keeps carries the CSP, Permissions-Policy and language headers it was made with, and
+# a hit skips the sessions, locale, CSRF, authentication and messages middleware.
+MIDDLEWARE.remove("whitenoise.middleware.WhiteNoiseMiddleware")
+MIDDLEWARE[1:1] = [
+    # Static files first: their own compressed copies and caching headers, no page cache.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "compression_middleware.middleware.CompressionMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "cms.page_cache.PageCacheMiddleware",
 ]
-_messages_at = MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1
-MIDDLEWARE.insert(_messages_at, "cms.page_cache.PageCacheMiddleware")
+# Files are streamed, so never kept: not even looked up.
+PAGE_CACHE_EXCLUDE_PATHS += [rf"^{STATIC_URL}", rf"^{MEDIA_URL}"]
