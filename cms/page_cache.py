@@ -12,12 +12,16 @@ from django.utils.cache import get_max_age, patch_cache_control, set_response_et
 # CSRF cookie of a contact form seen earlier (pages that use the token are never cached).
 ANONYMOUS_COOKIES = {settings.LANGUAGE_COOKIE_NAME, settings.CSRF_COOKIE_NAME}
 GENERATION_KEY = "pagecache-generation:{}"
-SITE_GENERATION_KEY = "pagecache-generation"
 
 
 def page_cache():
     """The cache that holds pages (the configured default cache)."""
     return caches[settings.PAGE_CACHE_ALIAS]
+
+
+def site_generation_key():
+    """The cache key of the token of the whole site in this release (another has its own)."""
+    return f"pagecache-generation:{settings.RELEASE}"
 
 
 def generation_key(path):
@@ -33,7 +37,7 @@ def purge_paths(paths):
     """
     cache = page_cache()
     if "/" in paths:
-        cache.set(SITE_GENERATION_KEY, uuid.uuid4().hex, None)
+        cache.set(site_generation_key(), uuid.uuid4().hex, None)
     cache.set_many({generation_key(path): uuid.uuid4().hex for path in paths}, None)
 
 
@@ -129,7 +133,7 @@ class PageCacheMiddleware:
     def key_prefix(self, request):
         """The site's and the path's current generation: a purge changes one of them."""
         cache = page_cache()
-        keys = [SITE_GENERATION_KEY, generation_key(request.path)]
+        keys = [site_generation_key(), generation_key(request.path)]
         tokens = cache.get_many(keys)
         # A token Redis lost (evicted, flushed) is replaced by a new one, never by a default that
         # copies stored before a purge would match.

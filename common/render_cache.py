@@ -11,7 +11,6 @@ from django.conf import settings
 from django.core.cache import caches
 from django.utils import translation
 
-VERSION_KEY = "render-cache-version"
 # Entries outlive no purge; the timeout only bounds what a cache without eviction keeps.
 TIMEOUT = 24 * 60 * 60
 
@@ -21,22 +20,27 @@ def render_cache():
     return caches[settings.PAGE_CACHE_ALIAS]
 
 
+def version_key():
+    """The cache key of this release's content-version token (another release has its own)."""
+    return f"render-cache-version:{settings.RELEASE}"
+
+
 def content_version():
     """The current content-version token (a new one when the cache lost it)."""
     cache = render_cache()
-    token = cache.get(VERSION_KEY)
+    token = cache.get(version_key())
     if token is None:
         # A token lost to eviction or a flush is replaced, never defaulted: entries made under
         # an older token must stay unreachable.
         token = uuid.uuid4().hex
-        if not cache.add(VERSION_KEY, token, None):
-            token = cache.get(VERSION_KEY) or token
+        if not cache.add(version_key(), token, None):
+            token = cache.get(version_key()) or token
     return token
 
 
 def bump():
     """Make every entry stale: the content shown to readers has changed."""
-    render_cache().set(VERSION_KEY, uuid.uuid4().hex, None)
+    render_cache().set(version_key(), uuid.uuid4().hex, None)
 
 
 def versioned_key(*parts):

@@ -434,7 +434,12 @@ class TestLostTokens:
         assert cache_state(client, ARTICLE_PATHS[0]) == (200, "miss")
         assert cache_state(client, ARTICLE_PATHS[0]) == (200, "hit")
 
+    def test_a_new_release_never_serves_the_copies_of_the_old_one(self, site, client, settings):
+        warm(client, ARTICLE_PATHS)
+        settings.RELEASE = "next-release"
+        assert_purged(client, ARTICLE_PATHS)
+
     def test_a_lost_site_token_never_revives_an_old_copy(self, site, client):
         client.get(ARTICLE_PATHS[0])
-        page_cache.page_cache().delete(page_cache.SITE_GENERATION_KEY)
+        page_cache.page_cache().delete(page_cache.site_generation_key())
         assert cache_state(client, ARTICLE_PATHS[0]) == (200, "miss")

@@ -103,7 +103,15 @@ class TestInvalidation:
     def test_a_lost_version_token_never_revives_old_fragments(self, client, article):
         page_text(client)
         change_body_silently(article, "新正文")
-        render_cache.render_cache().delete(render_cache.VERSION_KEY)
+        render_cache.render_cache().delete(render_cache.version_key())
+        assert "新正文" in page_text(client)
+
+    def test_a_new_release_never_reads_the_fragments_of_the_old_one(
+        self, client, article, settings
+    ):
+        page_text(client)
+        change_body_silently(article, "新正文")
+        settings.RELEASE = "next-release"
         assert "新正文" in page_text(client)
 
 

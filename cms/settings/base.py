@@ -1,5 +1,6 @@
 """Settings shared by every environment; secrets and hosts come from the environment."""
 
+import hashlib
 import os
 from datetime import timedelta
 from pathlib import Path
@@ -11,6 +12,32 @@ from django.utils.translation import gettext
 from common import redis_circuit
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+# What a release is made of, for the caches: code, templates, styles, scripts and translations.
+RELEASE_SUFFIXES = {".py", ".html", ".css", ".js", ".svg", ".po"}
+# Directories that are no part of what readers are shown (or not ours).
+RELEASE_SKIPPED = {"bench", "docs", "media", "node_modules", "staticfiles", "tests"}
+
+
+def source_release(root):
+    """A short hash of the sources under `root`, so that no cache entry outlives its code."""
+    digest = hashlib.blake2b(digest_size=8)
+    for directory, subdirectories, files in os.walk(root):
+        subdirectories[:] = sorted(
+            name
+            for name in subdirectories
+            if name not in RELEASE_SKIPPED and not name.startswith((".", "__"))
+        )
+        for name in sorted(files):
+            path = Path(directory, name)
+            if path.suffix in RELEASE_SUFFIXES:
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+# Pages, fragments and settings cached by another release are never read (RELEASE: e.g. a tag).
+RELEASE = os.environ.get("RELEASE") or source_release(BASE_DIR)
 
 
 def env_bool(name, default=False):
