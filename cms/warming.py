@@ -17,6 +17,7 @@ from django.core.handlers.wsgi import WSGIRequest
 from django.utils import translation
 
 from translations.languages import LANGUAGES
+from translations.models import is_available_in
 
 logger = logging.getLogger("cms.cache")
 
@@ -54,12 +55,15 @@ def reader_request(url):
 
 
 def page_urls(page):
-    """The page's full URL in every language it is served in (a live page of a site)."""
+    """The page's full URL in every language it is published in (a Chinese-only one: one)."""
+    page = page.specific_deferred
     urls = []
     for language in LANGUAGES:
+        if not is_available_in(page, language):
+            continue
         with translation.override(language):
-            url = page.specific_deferred.get_full_url()
-        if url and url.startswith(("http://", "https://")):
+            url = page.get_full_url()
+        if url:
             urls.append(url)
     return urls
 
@@ -76,6 +80,7 @@ def warm_urls(urls):
                 continue
             # Not response.close(): that sends request_finished, which closes the database
             # connection of the request (an editor's publish) this runs inside.
+
             # A private page answers with a redirect to the login; a refused host is a mistake.
             if response.status_code >= 400:
                 logger.warning("Warming %s answered %s", url, response.status_code)

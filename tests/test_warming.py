@@ -168,3 +168,15 @@ def test_a_publish_from_the_admin_leaves_the_new_page_in_the_page_cache(
     response = client.get(url, **READER)
     assert response["X-Page-Cache"] == "hit"
     assert "Published from the admin" in response.text
+
+
+def test_an_article_without_english_is_rendered_in_chinese_only(
+    monkeypatch, caplog, django_capture_on_commit_callbacks
+):
+    _home, index = make_site()
+    rendered = []
+    monkeypatch.setattr(warming, "warm_urls", rendered.extend)
+    with django_capture_on_commit_callbacks(execute=True):
+        article = make_article(index, 1, en=False)
+
+    assert rendered == [f"http://localhost{path(article, 'zh-hans')}"]
